@@ -1,0 +1,442 @@
+import { Readable } from "node:stream";
+import { isDeepStrictEqual } from "node:util";
+import { assembleChatStream } from "../../src/stream/chatStream";
+import {
+  StreamCutOffError,
+  StreamEventError,
+  StreamIdleTimeoutError,
+} from "../../src/stream/streamErrors";
+import type { ChatCompletion } from "../../src/stream/types";
+import { bodyOf, oneByteChunks, rejectionOf, twoPieces } from "./byteSources";
+
+// A recorded-style xAI stream: n=2; choice 0 reasons then answers (with multi-byte characters),
+// choice 1 makes two tool calls whose fragments interleave; a last chunk with `"choices": []` has usage.
+const header = {
+  id: "c7a1e7d2-5b8f-4f0e-9d61-3a2f0c1b9e44",
+  object: "chat.completion.chunk",
+  created: 1752000000,
+  model: "grok-4-0709",
+  system_fingerprint: "fp_3a7c1e",
+};
+const usage = {
+  prompt_tokens: 31,
+  completion_tokens: 58,
+  total_tokens: 89,
+  prompt_tokens_details: { text_tokens: 31, audio_tokens: 0, image_tokens: 0, cached_tokens: 6 },
+  completion_tokens_details: {
+    reasoning_tokens: 20,
+    audio_tokens: 0,
+    accepted_prediction_tokens: 0,
+    rejected_prediction_tokens: 0,
+  },
+  num_sources_used: 0,
+};
+const choiceDelta = (index: number, delta: object, extra: object = {}) => ({
+  index,
+  delta,
+  ...extra,
+});
+const chunk = (choices: object[], extra: object = {}) => ({ ...header, choices, ...extra });
+const recordedChunks = [
+  chunk([
+    choiceDelta(0, { role: "assistant", content: "" }),
+    choiceDelta(1, { role: "assistant", content: "" }),
+  ]),
+  chunk([choiceDelta(0, { reasoning_content: "The user wants " })]),
+  chunk([
+    choiceDelta(1, {
+      tool_calls: [
+        {
+          index: 0,
+          id: "call_weather",
+          type: "function",
+          function: { name: "get_weather", arguments: "" },
+        },
+      ],
+    }),
+  ]),
+  chunk([choiceDelta(0, { reasoning_content: "a café tip ☕." })], { usage: null }),
+  chunk([
+    choiceDelta(1, {
+      tool_calls: [
+        {
+          index: 1,
+          id: "call_time",
+          type: "function",
+          function: { name: "get_time", arguments: '{"zone":' },
+        },
+      ],
+    }),
+  ]),
+  chunk([
+    choiceDelta(1, { tool_calls: [{ index: 0, function: { arguments: '{"city":"Zürich' } }] }),
+  ]),
+  chunk([choiceDelta(0, { content: "Try Café " })]),
+  chunk([choiceDelta(1, { tool_calls: [{ index: 1, function: { arguments: '"CET"}' } }] })]),
+  chunk([choiceDelta(0, { content: "Zoë — it's great 🎉" })]),
+  chunk([choiceDelta(1, { tool_calls: [{ index: 0, function: { arguments: '"}' } }] })]),
+  chunk([choiceDelta(0, { content: "!" }, { finish_reason: "stop" })]),
+  chunk([choiceDelta(1, {}, { finish_reason: "tool_calls" })]),
+  chunk([], { usage, citations: ["https://example.com/zurich-cafes"] }),
+];
+
+// What the same request returns without streaming, written out by hand.
+const expectedCompletion: ChatCompletion = {
+  id: "c7a1e7d2-5b8f-4f0e-9d61-3a2f0c1b9e44",
+  object: "chat.completion",
+  created: 1752000000,
+  model: "grok-4-0709",
+  choices: [
+    {
+      index: 0,
+      message: {
+        role: "assistant",
+        content: "Try Café Zoë — it's great 🎉!",
+        reasoning_content: "The user wants a café tip ☕.",
+      },
+      finish_reason: "stop",
+    },
+    {
+      index: 1,
+      message: {
+        role: "assistant",
+        tool_calls: [
+          {
+            id: "call_weather",
+            type: "function",
+            function: { name: "get_weather", arguments: '{"city":"Zürich"}' },
+          },
+          {
+            id: "call_time",
+            type: "function",
+            function: { name: "get_time", arguments: '{"zone":"CET"}' },
+          },
+        ],
+      },
+      finish_reason: "tool_calls",
+    },
+  ],
+  usage,
+  system_fingerprint: "fp_3a7c1e",
+  citations: ["https://example.com/zurich-cafes"],
+};
+
+const sse = (chunks: object[], end = "data: [DONE]\n\n"): string =>
+  chunks.map((c) => `data: ${JSON.stringify(c)}\n\n`).join("") + end;
+
+const recordedText = sse(recordedChunks);
+
+describe("assembleChatStream", () => {
+  it("returns the chat.completion the non-streamed call would return", async () => {
+    const completion = await assembleChatStream(bodyOf(recordedText));
+    expect(completion).toStrictEqual(expectedCompletion);
+  });
+
+  it("orders keys like the non-streamed response", async () => {
+    const completion = await assembleChatStream(bodyOf(recordedText));
+    expect(Object.keys(completion)).toEqual([
+      "id",
+      "object",
+      "created",
+      "model",
+      "choices",
+      "usage",
+      "system_fingerprint",
+      "citations",
+    ]);
+    expect(Object.keys(completion.choices[0])).toEqual(["index", "message", "finish_reason"]);
+    expect(Object.keys(completion.choices[0].message)).toEqual([
+      "role",
+      "content",
+      "reasoning_content",
+    ]);
+    expect(Object.keys(completion.choices[1].message)).toEqual(["role", "tool_calls"]);
+  });
+
+  it("gives the identical result however the bytes are split in two", async () => {
+    const bytes = Buffer.from(recordedText, "utf8");
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const completion = await assembleChatStream(twoPieces(bytes, cut));
+      if (!isDeepStrictEqual(completion, expectedCompletion)) {
+        // Report the first split that differs with a readable diff.
+        expect({ cut, completion }).toStrictEqual({ cut, completion: expectedCompletion });
+      }
+    }
+  });
+
+  it("gives the identical result when every byte arrives on its own", async () => {
+    expect(await assembleChatStream(oneByteChunks(recordedText))).toStrictEqual(expectedCompletion);
+  });
+
+  it("reads CRLF line endings, keep-alive comments and event/id fields", async () => {
+    const decorated = recordedChunks
+      .map((c, i) => `: ping\r\nid: ${i}\r\nevent: message\r\ndata: ${JSON.stringify(c)}\r\n\r\n`)
+      .join("");
+    const text = `: connected\r\n\r\n${decorated}: ping\r\n\r\ndata: [DONE]\r\n\r\n`;
+    expect(await assembleChatStream(oneByteChunks(text))).toStrictEqual(expectedCompletion);
+    expect(await assembleChatStream(bodyOf(text))).toStrictEqual(expectedCompletion);
+  });
+
+  it("leaves out fields that never arrived and merges logprobs only when sent", async () => {
+    const plain = [
+      chunk([choiceDelta(0, { role: "assistant", content: "Hi" })]),
+      chunk([choiceDelta(0, { content: " there" }, { finish_reason: "stop" })]),
+    ];
+    const completion = await assembleChatStream(bodyOf(sse(plain)));
+    expect(completion).toStrictEqual({
+      id: header.id,
+      object: "chat.completion",
+      created: header.created,
+      model: header.model,
+      choices: [
+        { index: 0, message: { role: "assistant", content: "Hi there" }, finish_reason: "stop" },
+      ],
+      system_fingerprint: header.system_fingerprint,
+    });
+
+    const token = (t: string) => ({ token: t, logprob: -0.1, top_logprobs: [] });
+    const withLogprobs = [
+      chunk([
+        choiceDelta(
+          0,
+          { role: "assistant", content: "Hi" },
+          { logprobs: { content: [token("Hi")] } },
+        ),
+      ]),
+      chunk([
+        choiceDelta(
+          0,
+          { content: "!" },
+          { logprobs: { content: [token("!")] }, finish_reason: "stop" },
+        ),
+      ]),
+    ];
+    const scored = await assembleChatStream(bodyOf(sse(withLogprobs)));
+    expect(scored.choices[0]).toStrictEqual({
+      index: 0,
+      message: { role: "assistant", content: "Hi!" },
+      logprobs: { content: [token("Hi"), token("!")] },
+      finish_reason: "stop",
+    });
+  });
+
+  it("keeps an empty answer's content when no tool call stands for it", async () => {
+    const empty = [
+      chunk([choiceDelta(0, { role: "assistant", content: "" }, { finish_reason: "length" })]),
+    ];
+    const completion = await assembleChatStream(bodyOf(sse(empty)));
+    expect(completion.choices[0].message).toStrictEqual({ role: "assistant", content: "" });
+  });
+
+  it("carries other top-level fields; the last non-null value wins", async () => {
+    const chunks = [
+      chunk([choiceDelta(0, { role: "assistant", content: "Done" })], {
+        usage: null,
+        service_tier: "default",
+      }),
+      chunk([choiceDelta(0, {}, { finish_reason: "stop" })], { citations: ["https://a.example"] }),
+      chunk([], {
+        usage,
+        citations: ["https://a.example", "https://b.example"],
+        output_files: [{ file_id: "file_1", name: "plot.png" }],
+      }),
+    ];
+    const completion = await assembleChatStream(bodyOf(sse(chunks)));
+    expect(completion.usage).toStrictEqual(usage);
+    expect(completion.service_tier).toBe("default");
+    expect(completion.citations).toStrictEqual(["https://a.example", "https://b.example"]);
+    expect(completion.output_files).toStrictEqual([{ file_id: "file_1", name: "plot.png" }]);
+  });
+
+  it("merges tool calls that arrive whole, without an index, in separate chunks", async () => {
+    const chunks = [
+      chunk([
+        choiceDelta(0, {
+          role: "assistant",
+          tool_calls: [
+            { id: "call_1", type: "function", function: { name: "a", arguments: "{}" } },
+          ],
+        }),
+      ]),
+      chunk([
+        choiceDelta(
+          0,
+          {
+            tool_calls: [
+              { id: "call_2", type: "function", function: { name: "b", arguments: '{"x":1}' } },
+            ],
+          },
+          { finish_reason: "tool_calls" },
+        ),
+      ]),
+    ];
+    const completion = await assembleChatStream(bodyOf(sse(chunks)));
+    expect(completion.choices[0].message.tool_calls).toStrictEqual([
+      { id: "call_1", type: "function", function: { name: "a", arguments: "{}" } },
+      { id: "call_2", type: "function", function: { name: "b", arguments: '{"x":1}' } },
+    ]);
+  });
+
+  it("throws StreamCutOffError with the received text when the stream ends before [DONE]", async () => {
+    const cutAfter = recordedChunks.slice(0, 9);
+    const error = await rejectionOf(assembleChatStream(bodyOf(sse(cutAfter, ""))));
+    expect(error).toBeInstanceOf(StreamCutOffError);
+    const cutOff = error as StreamCutOffError;
+    const reasoning = "The user wants a café tip ☕.";
+    const content = "Try Café Zoë — it's great 🎉";
+    const args = '{"city":"Zürich{"zone":"CET"}';
+    expect(cutOff.receivedCharacters).toBe(reasoning.length + content.length + args.length);
+    expect(cutOff.message).toBe(
+      `xAI's stream was cut off after ${cutOff.receivedCharacters} characters, before it finished ` +
+        `(no [DONE]); the answer is incomplete. Received so far: "${content}..."`,
+    );
+    const partial = cutOff.partial as ChatCompletion;
+    expect(partial.choices[0].message).toStrictEqual({
+      role: "assistant",
+      content,
+      reasoning_content: reasoning,
+    });
+    expect(partial.choices[0]).not.toHaveProperty("finish_reason");
+    // Usage came only as the null of an early chunk; the final usage chunk never arrived.
+    expect(partial.usage).toBeNull();
+  });
+
+  it("says so when the stream is cut off before any text", async () => {
+    const error = await rejectionOf(
+      assembleChatStream(bodyOf(sse(recordedChunks.slice(0, 1), ""))),
+    );
+    expect((error as Error).message).toBe(
+      "xAI's stream was cut off after 0 characters, before it finished (no [DONE]); the answer " +
+        "is incomplete. No text had arrived yet.",
+    );
+    expect((error as StreamCutOffError).partial).toStrictEqual({
+      id: header.id,
+      object: "chat.completion",
+      created: header.created,
+      model: header.model,
+      choices: [
+        { index: 0, message: { role: "assistant", content: "" } },
+        { index: 1, message: { role: "assistant", content: "" } },
+      ],
+      system_fingerprint: header.system_fingerprint,
+    });
+  });
+
+  it("throws StreamCutOffError when everything but [DONE] arrived", async () => {
+    await expect(assembleChatStream(bodyOf(sse(recordedChunks, "")))).rejects.toThrow(
+      StreamCutOffError,
+    );
+  });
+
+  it("throws StreamCutOffError naming the connection error when the body fails mid-way", async () => {
+    async function* resets(): AsyncGenerator<Uint8Array> {
+      yield Buffer.from(sse(recordedChunks.slice(0, 7), ""));
+      throw Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" });
+    }
+    const error = await rejectionOf(assembleChatStream(resets()));
+    expect(error).toBeInstanceOf(StreamCutOffError);
+    expect((error as Error).message).toContain("cut off after");
+    expect((error as Error).message).toContain("read ECONNRESET");
+    expect((error as Error).message).toContain('Received so far: "Try Café ...');
+    expect((error as Error).cause).toBeInstanceOf(Error);
+  });
+
+  it("throws StreamCutOffError when the Readable is destroyed with 'aborted'", async () => {
+    const body = new Readable({ read() {} });
+    body.push(Buffer.from(sse(recordedChunks.slice(0, 3), "")));
+    setTimeout(() => body.destroy(new Error("aborted")), 5);
+    const error = await rejectionOf(assembleChatStream(body));
+    expect(error).toBeInstanceOf(StreamCutOffError);
+    expect((error as Error).message).toContain("aborted");
+  });
+
+  it("quotes only the first 500 characters of a long cut-off answer", async () => {
+    const long = `${"a".repeat(499)}🎉${"b".repeat(2000)}`;
+    const chunks = [chunk([choiceDelta(0, { role: "assistant", content: long })])];
+    const error = await rejectionOf(assembleChatStream(bodyOf(sse(chunks, ""))));
+    expect((error as StreamCutOffError).receivedCharacters).toBe(long.length);
+    // The emoji straddles character 500 and is not split in half.
+    expect((error as Error).message).toMatch(/Received so far: "a{499}\.\.\."$/);
+  });
+
+  it("throws StreamEventError with xAI's message for an error event", async () => {
+    const errorEvent = {
+      error: {
+        message: "Service temporarily overloaded",
+        type: "server_error",
+        code: "overloaded",
+        status: 503,
+      },
+    };
+    const text = sse([recordedChunks[0], errorEvent]);
+    const error = await rejectionOf(assembleChatStream(bodyOf(text)));
+    expect(error).toBeInstanceOf(StreamEventError);
+    const streamError = error as StreamEventError;
+    expect(streamError.message).toBe(
+      "xAI reported an error in the stream: Service temporarily overloaded (overloaded)",
+    );
+    expect(streamError.code).toBe("overloaded");
+    expect(streamError.status).toBe(503);
+    expect(streamError.body).toStrictEqual(errorEvent);
+  });
+
+  it("reads the flat error shape and an `event: error` event", async () => {
+    await expect(
+      assembleChatStream(bodyOf(sse([{ error: "Rate limit reached", code: "rate_limited" }]))),
+    ).rejects.toThrow("xAI reported an error in the stream: Rate limit reached (rate_limited)");
+    await expect(
+      assembleChatStream(bodyOf("event: error\ndata: upstream went away\n\n")),
+    ).rejects.toThrow("xAI reported an error in the stream: upstream went away");
+  });
+
+  it("reports data that is not JSON as a malformed stream", async () => {
+    const text = `data: ${JSON.stringify(recordedChunks[0])}\n\ndata: {"id": "x", choices\n\ndata: [DONE]\n\n`;
+    const error = await rejectionOf(assembleChatStream(bodyOf(text)));
+    expect(error).toBeInstanceOf(StreamEventError);
+    expect((error as Error).message).toMatch(
+      /^xAI's stream was malformed: an event's data is not JSON/,
+    );
+    await expect(assembleChatStream(bodyOf("data: 42\n\ndata: [DONE]\n\n"))).rejects.toThrow(
+      "malformed",
+    );
+  });
+
+  it("reports a stream with [DONE] but no chunk as malformed rather than an empty answer", async () => {
+    await expect(assembleChatStream(bodyOf("data: [DONE]\n\n"))).rejects.toThrow(
+      "finished without sending any part of the answer",
+    );
+  });
+
+  it("throws StreamIdleTimeoutError, not a cut-off, when xAI goes silent", async () => {
+    const body = new Readable({ read() {} });
+    body.push(Buffer.from(sse(recordedChunks.slice(0, 2), "")));
+    const error = await rejectionOf(assembleChatStream(body, { idleTimeoutMs: 50 }));
+    expect(error).toBeInstanceOf(StreamIdleTimeoutError);
+    expect(body.destroyed).toBe(true);
+  });
+
+  it("passes on the signal's reason when the caller aborts", async () => {
+    const controller = new AbortController();
+    const body = new Readable({ read() {} });
+    const reason = new Error("cancelled by the step");
+    setTimeout(() => controller.abort(reason), 5);
+    await expect(assembleChatStream(body, { signal: controller.signal })).rejects.toBe(reason);
+  });
+
+  it("assembles a long stream of 20,000 chunks completely", async () => {
+    const count = 20_000;
+    async function* many(): AsyncGenerator<Uint8Array> {
+      yield Buffer.from(
+        `data: ${JSON.stringify(chunk([choiceDelta(0, { role: "assistant" })]))}\n\n`,
+      );
+      for (let i = 0; i < count; i++) {
+        yield Buffer.from(
+          `data: ${JSON.stringify(chunk([choiceDelta(0, { content: "wörd " })]))}\n\n`,
+        );
+      }
+      yield Buffer.from("data: [DONE]\n\n");
+    }
+    const completion = await assembleChatStream(many());
+    expect(completion.choices[0].message.content).toBe("wörd ".repeat(count));
+  });
+});
