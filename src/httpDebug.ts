@@ -1,0 +1,114 @@
+/**
+ * HTTP logging for Prismatic's global debug mode (`context.debug.enabled`): every attempt's request,
+ * response and error, with credentials redacted and large or binary bodies summarised.
+ * Uses axios interceptors (https://axios-http.com/docs/interceptors).
+ */
+
+import type { HttpClient } from "@prismatic-io/spectral/dist/clients/http";
+import type { AxiosError, AxiosResponse, InternalAxiosRequestConfig } from "axios";
+import { redactDeep, redactText } from "./secrets";
+
+const MAX_LOGGED_BODY_BYTES = 10 * 1024;
+
+function isStream(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as { pipe?: unknown; on?: unknown };
+  return typeof candidate.pipe === "function" && typeof candidate.on === "function";
+}
+
+/** What to log for a body: as is (redacted) when small, otherwise a size summary. */
+export function summarizeBody(body: unknown): unknown {
+  if (body === undefined || body === null || body === "") return body;
+  if (isStream(body)) return "<stream>";
+  if (Buffer.isBuffer(body) || body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
+    return `<body: ${body.byteLength} bytes>`;
+  }
+  let size: number;
+  try {
+    size = Buffer.byteLength(typeof body === "string" ? body : (JSON.stringify(body) ?? ""));
+  } catch {
+    return "<body: not serialisable>";
+  }
+  return size > MAX_LOGGED_BODY_BYTES ? `<body: ${size} bytes>` : redactDeep(body);
+}
+
+function headersOf(headers: unknown): unknown {
+  const withToJson = headers as { toJSON?: () => unknown } | undefined;
+  return redactDeep(typeof withToJson?.toJSON === "function" ? withToJson.toJSON() : headers);
+}
+
+function fullUrl(client: HttpClient, config: InternalAxiosRequestConfig): string {
+  try {
+    return redactText(client.getUri(config));
+  } catch {
+    return redactText(`${config.baseURL ?? ""}${config.url ?? ""}`);
+  }
+}
+
+/**
+ * Adds interceptors to `client` that pass one line per event to `log`. Retried attempts each log
+ * their own request; a response or error travelling back through the retry chain is logged once.
+ * Call this after the retry interceptors are installed (Spectral's createClient does that).
+ */
+export function attachDebugLogging(client: HttpClient, log: (message: string) => void): void {
+  const startedAt = new WeakMap<object, number>();
+  const alreadyLogged = new WeakSet<object>();
+  const safeLog = (label: string, details: Record<string, unknown>) => {
+    try {
+      log(`${label} ${JSON.stringify(details)}`);
+    } catch {
+      // Logging must never break the request.
+    }
+  };
+  const elapsed = (config: object | undefined) => {
+    const start = config ? startedAt.get(config) : undefined;
+    return start === undefined ? undefined : Date.now() - start;
+  };
+
+  client.interceptors.request.use((config) => {
+    startedAt.set(config, Date.now());
+    safeLog("xAI HTTP request", {
+      method: (config.method ?? "get").toUpperCase(),
+      url: fullUrl(client, config),
+      headers: headersOf(config.headers),
+      body: summarizeBody(config.data),
+    });
+    return config;
+  });
+
+  client.interceptors.response.use(
+    (response: AxiosResponse) => {
+      if (!alreadyLogged.has(response)) {
+        alreadyLogged.add(response);
+        safeLog("xAI HTTP response", {
+          method: (response.config.method ?? "get").toUpperCase(),
+          url: fullUrl(client, response.config),
+          status: response.status,
+          durationMs: elapsed(response.config),
+          headers: headersOf(response.headers),
+          body: summarizeBody(response.data),
+        });
+      }
+      return response;
+    },
+    (error: unknown) => {
+      if (typeof error === "object" && error !== null && !alreadyLogged.has(error)) {
+        alreadyLogged.add(error);
+        const axiosError = error as Partial<AxiosError>;
+        const config = axiosError.config;
+        safeLog("xAI HTTP error", {
+          method: config ? (config.method ?? "get").toUpperCase() : undefined,
+          url: config ? fullUrl(client, config) : undefined,
+          code: typeof axiosError.code === "string" ? axiosError.code : undefined,
+          message:
+            typeof axiosError.message === "string" ? redactText(axiosError.message) : undefined,
+          status: axiosError.response?.status,
+          durationMs: elapsed(config),
+          headers: axiosError.response ? headersOf(axiosError.response.headers) : undefined,
+          body: axiosError.response ? summarizeBody(axiosError.response.data) : undefined,
+        });
+      }
+      return Promise.reject(error);
+    },
+  );
+}

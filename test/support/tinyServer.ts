@@ -1,0 +1,26 @@
+import { once } from "node:events";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface TinyServer {
+  server: http.Server;
+  /** "http://127.0.0.1:<port>/v1" */
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** A bare HTTP server on 127.0.0.1 for tests that need one exact server behaviour. */
+export const listenOnLoopback = async (handler: http.RequestListener): Promise<TinyServer> => {
+  const server = http.createServer(handler);
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  return {
+    server,
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+    close: async () => {
+      server.closeAllConnections();
+      server.close();
+      await once(server, "close");
+    },
+  };
+};
