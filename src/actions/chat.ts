@@ -1,0 +1,70 @@
+import { action, input } from "@prismatic-io/spectral";
+import { createXaiClient, GENERATION_DEADLINE_MS } from "../client";
+import { chatCompletionExample } from "../examples";
+import { additionalFields, connectionInput, languageModel, messagesInput } from "../inputs";
+import { postMaybeStreamed } from "../streaming";
+import * as clean from "../validation";
+
+const CHAT_ROLES = ["system", "user", "assistant", "tool", "developer"] as const;
+
+/**
+ * Create Chat Completion: `POST /chat/completions`. With Stream on, the streamed answer is
+ * assembled into the same `chat.completion` object the non-streamed call returns.
+ * @see https://docs.x.ai/docs/api-reference#chat-completions
+ */
+export const createChatCompletion = action({
+  display: {
+    label: "Create Chat Completion",
+    description: "Create a chat completion using xAI Grok",
+  },
+  inputs: {
+    connection: connectionInput,
+    model: languageModel(),
+    messages: messagesInput(
+      "A list of messages that make up the chat conversation. Different models support different message types, such as image and text.",
+      CHAT_ROLES,
+    ),
+    temperature: input({
+      label: "Temperature",
+      type: "string",
+      required: false,
+      default: "1",
+      comments:
+        "What sampling temperature to use, between 0 and 2. Higher values like 0.8 will make the output more random, while lower values like 0.2 will make it more focused and deterministic.",
+      clean: clean.optionalNumber({ label: "Temperature", min: 0, max: 2 }),
+    }),
+    topP: input({
+      label: "Top P",
+      type: "string",
+      required: false,
+      default: "1",
+      comments:
+        "An alternative to sampling with `Temperature`, called nucleus sampling, where the model considers the results of the tokens with `Top P` probability mass. It is generally recommended to alter this or `Temperature` but not both.",
+      clean: clean.optionalNumber({ label: "Top P", min: 0, max: 1, minExclusive: true }),
+    }),
+    stream: input({
+      label: "Stream",
+      type: "boolean",
+      required: false,
+      default: "false",
+      comments: "If set, partial message deltas will be sent.",
+      clean: clean.booleanValue,
+    }),
+    additionalFields: additionalFields("chat-completions"),
+  },
+  perform: async (context, { connection, model, messages, temperature, topP, stream, ...rest }) => {
+    const body = {
+      ...clean.withoutEmpty({
+        model,
+        messages,
+        temperature,
+        top_p: topP,
+        ...(stream ? { stream: true } : {}),
+      }),
+      ...rest.additionalFields,
+    };
+    const client = createXaiClient(connection, { deadlineMs: GENERATION_DEADLINE_MS, context });
+    return { data: await postMaybeStreamed(client, "/chat/completions", body, "chat") };
+  },
+  examplePayload: { data: chatCompletionExample },
+});

@@ -1,0 +1,229 @@
+import { harness, TEST_TOKEN, testConnection, useLocalXai } from "./support/harness";
+
+const local = useLocalXai();
+const connection = testConnection();
+const hello = JSON.stringify([{ role: "user", content: "Hello" }]);
+
+const onlyRequest = () => {
+  expect(local.server.requests).toHaveLength(1);
+  return local.server.requests[0];
+};
+
+describe("Create Chat Completion", () => {
+  it("sends the typed inputs as numbers and returns xAI's chat.completion", async () => {
+    const result = await harness.action("createChatCompletion", {
+      connection,
+      model: "grok-4.3",
+      messages: hello,
+      temperature: "0.7",
+      topP: "0.9",
+    });
+    const request = onlyRequest();
+    expect(request.method).toBe("POST");
+    expect(request.path).toBe("/v1/chat/completions");
+    expect(request.headers.authorization).toBe(`Bearer ${TEST_TOKEN}`);
+    expect(request.headers["content-type"]).toMatch(/^application\/json/);
+    expect(request.body).toEqual({
+      model: "grok-4.3",
+      messages: [{ role: "user", content: "Hello" }],
+      temperature: 0.7,
+      top_p: 0.9,
+    });
+    expect(result).toEqual({ data: expect.objectContaining({ object: "chat.completion" }) });
+    const data = (result as { data: { choices: { message: { content: string } }[] } }).data;
+    expect(data.choices[0].message.content).toEqual(expect.any(String));
+  });
+
+  it("sends the spec's defaults (temperature 1, top_p 1) and never a stream flag when Stream is off", async () => {
+    await harness.action("createChatCompletion", {
+      connection,
+      model: "grok-4.3",
+      messages: hello,
+    });
+    expect(onlyRequest().body).toEqual({
+      model: "grok-4.3",
+      messages: [{ role: "user", content: "Hello" }],
+      temperature: 1,
+      top_p: 1,
+    });
+  });
+
+  it("leaves empty optional inputs out of the body instead of sending null or NaN", async () => {
+    await harness.action("createChatCompletion", {
+      connection,
+      model: "grok-4.3",
+      messages: hello,
+      temperature: "",
+      topP: "",
+      additionalFields: "",
+    });
+    expect(onlyRequest().rawBody).toBe(
+      JSON.stringify({ model: "grok-4.3", messages: [{ role: "user", content: "Hello" }] }),
+    );
+  });
+
+  it("merges Additional Fields into the body after the typed inputs", async () => {
+    await harness.action("createChatCompletion", {
+      connection,
+      model: "grok-4.3",
+      messages: hello,
+      additionalFields: JSON.stringify({
+        reasoning_effort: "low",
+        temperature: 0.2,
+        max_completion_tokens: 50,
+      }),
+    });
+    expect(onlyRequest().body).toEqual({
+      model: "grok-4.3",
+      messages: [{ role: "user", content: "Hello" }],
+      temperature: 0.2,
+      top_p: 1,
+      reasoning_effort: "low",
+      max_completion_tokens: 50,
+    });
+  });
+
+  it("accepts messages passed as an array from an earlier step", async () => {
+    const messages = [
+      { role: "system", content: "Be brief." },
+      {
+        role: "user",
+        content: [
+          { type: "text", text: "What is this?" },
+          { type: "image_url", image_url: { url: "data:image/png;base64,iVBORw0KGgo=" } },
+        ],
+      },
+    ];
+    await harness.action("createChatCompletion", { connection, model: "grok-4.3", messages });
+    expect((onlyRequest().body as { messages: unknown }).messages).toEqual(messages);
+  });
+});
+
+describe("Create Message", () => {
+  it("posts model, messages and max_tokens (default 100) to /messages", async () => {
+    const result = await harness.action("createMessage", { connection, messages: hello });
+    const request = onlyRequest();
+    expect(request.method).toBe("POST");
+    expect(request.path).toBe("/v1/messages");
+    expect(request.body).toEqual({
+      model: "grok-3-fast-latest",
+      messages: [{ role: "user", content: "Hello" }],
+      max_tokens: 100,
+    });
+    expect(result).toEqual({
+      data: expect.objectContaining({ type: "message", role: "assistant" }),
+    });
+  });
+
+  it("merges Additional Fields such as system", async () => {
+    await harness.action("createMessage", {
+      connection,
+      messages: hello,
+      model: "grok-4.3",
+      maxTokens: "256",
+      additionalFields: '{"system": "Be brief.", "temperature": 0.5}',
+    });
+    expect(onlyRequest().body).toEqual({
+      model: "grok-4.3",
+      messages: [{ role: "user", content: "Hello" }],
+      max_tokens: 256,
+      system: "Be brief.",
+      temperature: 0.5,
+    });
+  });
+});
+
+describe("Generate Image", () => {
+  it("posts prompt, model and n as a number", async () => {
+    const result = await harness.action("generateImage", {
+      connection,
+      prompt: "A lighthouse",
+      model: "grok-imagine-image",
+      n: "2",
+    });
+    const request = onlyRequest();
+    expect(request.path).toBe("/v1/images/generations");
+    expect(request.body).toEqual({ prompt: "A lighthouse", model: "grok-imagine-image", n: 2 });
+    expect((result as { data: { data: unknown[] } }).data.data).toHaveLength(2);
+  });
+
+  it("leaves out an empty model and n", async () => {
+    await harness.action("generateImage", { connection, prompt: "A lighthouse", model: "", n: "" });
+    expect(onlyRequest().rawBody).toBe(JSON.stringify({ prompt: "A lighthouse" }));
+  });
+
+  it("merges Additional Fields such as response_format", async () => {
+    const result = await harness.action("generateImage", {
+      connection,
+      prompt: "A lighthouse",
+      additionalFields: '{"response_format": "b64_json"}',
+    });
+    expect(onlyRequest().body).toEqual({ prompt: "A lighthouse", response_format: "b64_json" });
+    const [image] = (result as { data: { data: { b64_json?: string }[] } }).data.data;
+    expect(image.b64_json).toEqual(expect.any(String));
+  });
+});
+
+describe("Get Model and List Models", () => {
+  it("gets one model by id", async () => {
+    const result = await harness.action("getModel", { connection, modelId: "grok-3" });
+    const request = onlyRequest();
+    expect(request.method).toBe("GET");
+    expect(request.path).toBe("/v1/models/grok-3");
+    expect(result).toEqual({ data: expect.objectContaining({ id: "grok-3", object: "model" }) });
+  });
+
+  it.each([
+    ["a/b", "/v1/models/a%2Fb"],
+    ["grok 4", "/v1/models/grok%204"],
+    ["../../chat/completions", "/v1/models/..%2F..%2Fchat%2Fcompletions"],
+    ["a?b#c", "/v1/models/a%3Fb%23c"],
+  ])("URL-encodes the model id %j into one path segment", async (modelId, path) => {
+    await expect(harness.action("getModel", { connection, modelId })).rejects.toThrow(/404/);
+    expect(onlyRequest().path).toBe(path);
+  });
+
+  it.each([["."], [".."]])(
+    "refuses the model id %j, which would resolve to another path",
+    async (modelId) => {
+      await expect(harness.action("getModel", { connection, modelId })).rejects.toThrow(
+        `Model ID: "${modelId}" is not a model id`,
+      );
+      expect(local.server.requests).toHaveLength(0);
+    },
+  );
+
+  it("lists models", async () => {
+    const result = await harness.action("listModels", { connection });
+    expect(onlyRequest().path).toBe("/v1/models");
+    expect(result).toEqual({
+      data: expect.objectContaining({ object: "list", data: expect.any(Array) }),
+    });
+  });
+});
+
+describe("errors from xAI", () => {
+  it("a 4xx reads as one sentence with xAI's own message, and is not retried", async () => {
+    local.server.script({
+      path: "/v1/chat/completions",
+      status: 400,
+      body: { code: "Client specified an invalid argument", error: "Model grok-0 does not exist." },
+    });
+    await expect(
+      harness.action("createChatCompletion", { connection, model: "grok-0", messages: hello }),
+    ).rejects.toThrow(
+      /^xAI API error 400 \(bad request\) on POST \/chat\/completions: Model grok-0 does not exist\. \[request id /,
+    );
+    expect(local.server.requests).toHaveLength(1);
+  });
+
+  it("a wrong connection is a ConnectionError before anything is sent", async () => {
+    await expect(
+      harness.action("listModels", { connection: testConnection("  ") }),
+    ).rejects.toMatchObject({
+      isSpectralError: true,
+      message: expect.stringMatching(/API Key is empty/),
+    });
+    expect(local.server.requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,148 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { normalizeText, type SpecSection, specSections } from "./support/specTables";
+
+/** The contract existing integrations rely on: keys, in order, from the built bundle. */
+const ACTION_INPUT_KEYS: Record<string, string[]> = {
+  createChatCompletion: [
+    "connection",
+    "model",
+    "messages",
+    "temperature",
+    "topP",
+    "stream",
+    "additionalFields",
+  ],
+  createMessage: ["connection", "messages", "model", "maxTokens", "additionalFields"],
+  generateImage: ["connection", "prompt", "model", "n", "additionalFields"],
+  getModel: ["connection", "modelId"],
+  listModels: ["connection"],
+  rawRequest: [
+    "connection",
+    "url",
+    "method",
+    "data",
+    "formData",
+    "fileData",
+    "fileDataFileNames",
+    "queryParams",
+    "headers",
+    "responseType",
+    "timeout",
+    "retryDelayMS",
+    "retryAllErrors",
+    "maxRetries",
+    "useExponentialBackoff",
+  ],
+};
+
+interface BuiltInput {
+  key: string;
+  label: string | { value: string };
+  comments?: string;
+  default?: unknown;
+  dataSource?: string;
+}
+interface BuiltAction {
+  key: string;
+  display: { label: string; description: string };
+  inputs: BuiltInput[];
+}
+interface BuiltComponent {
+  key: string;
+  display: { label: string; description: string; iconPath: string; category: string };
+  connections: { key: string; label: string; comments: string; inputs: BuiltInput[] }[];
+  actions: Record<string, BuiltAction>;
+  dataSources: Record<string, unknown>;
+  hooks?: unknown;
+}
+
+const root = join(__dirname, "..");
+let built: BuiltComponent;
+
+beforeAll(() => {
+  execFileSync("npx", ["webpack", "--no-stats"], { cwd: root, stdio: "pipe" });
+  const bundle = join(root, "dist/index.js");
+  delete require.cache[bundle];
+  built = require(bundle).default;
+}, 120000);
+
+const labelOf = (input: BuiltInput): string =>
+  typeof input.label === "string" ? input.label : input.label.value;
+
+const asSpecRows = (inputs: BuiltInput[]) =>
+  inputs.map((input) => ({
+    input: labelOf(input),
+    comments: normalizeText(input.comments ?? ""),
+    default: input.default === undefined ? "" : String(input.default),
+  }));
+
+const specRows = (section: SpecSection) =>
+  section.rows.map((row) => ({ ...row, comments: normalizeText(row.comments) }));
+
+describe("the built bundle (dist/index.js)", () => {
+  it("is the xai-grok component with the spec's display", () => {
+    expect(built.key).toBe("xai-grok");
+    expect(built.display).toMatchObject({
+      label: "xAI Grok",
+      description:
+        "xAI Grok is an AI-powered component that provides advanced chat and image generation capabilities.",
+      iconPath: "icon.png",
+      category: "Application Connectors",
+    });
+    expect(Object.keys(built.actions).sort()).toEqual(Object.keys(ACTION_INPUT_KEYS).sort());
+    expect(Object.keys(built.dataSources)).toEqual(
+      expect.arrayContaining(["selectModel", "selectLanguageModel", "selectImageModel"]),
+    );
+  });
+
+  it("has the xaiGrokConnection with one password input, token", () => {
+    expect(built.connections).toHaveLength(1);
+    const [connection] = built.connections;
+    expect(connection.key).toBe("xaiGrokConnection");
+    expect(connection.label).toBe("xAI Grok");
+    expect(connection.comments).toBe("Connection to xAI Grok API using API key authentication");
+    expect(connection.inputs).toEqual([
+      expect.objectContaining({
+        key: "token",
+        type: "password",
+        label: "API Key",
+        comments: "Your xAI Grok API key.",
+        required: true,
+      }),
+    ]);
+  });
+
+  it.each(Object.entries(ACTION_INPUT_KEYS))(
+    "%s has exactly the contract's input keys, in order",
+    (key, inputKeys) => {
+      expect(built.actions[key].inputs.map((input) => input.key)).toEqual(inputKeys);
+    },
+  );
+
+  it("matches every action of the spec: label, description, and its input table row for row", () => {
+    const sections = specSections().filter((section) => section.heading !== "xAI Grok Connection");
+    expect(sections.map((section) => section.heading)).toHaveLength(6);
+    for (const section of sections) {
+      const action = Object.values(built.actions).find(
+        (candidate) => candidate.display.label === section.heading,
+      );
+      expect(action?.display.description).toBe(section.description);
+      expect(asSpecRows(action?.inputs ?? [])).toEqual(specRows(section));
+    }
+  });
+
+  it("matches the spec's connection table", () => {
+    const section = specSections().find((candidate) => candidate.heading === "xAI Grok Connection");
+    expect(asSpecRows(built.connections[0].inputs)).toEqual(specRows(section as SpecSection));
+  });
+
+  it("offers models from pickers that fit each input", () => {
+    const dataSourceOf = (action: string, input: string) =>
+      built.actions[action].inputs.find((candidate) => candidate.key === input)?.dataSource;
+    expect(dataSourceOf("createChatCompletion", "model")).toBe("selectLanguageModel");
+    expect(dataSourceOf("createMessage", "model")).toBe("selectLanguageModel");
+    expect(dataSourceOf("generateImage", "model")).toBe("selectImageModel");
+    expect(dataSourceOf("getModel", "modelId")).toBe("selectModel");
+  });
+});
