@@ -1,0 +1,266 @@
+import { createXaiClient } from "../src/client";
+import { toFriendlyError } from "../src/errors";
+import { startXaiServer, type XaiServer } from "./server/xaiServer";
+import {
+  capturingLogger,
+  harness,
+  serializeWhole,
+  TEST_TOKEN,
+  testConnection,
+  useLocalXai,
+} from "./support/harness";
+
+const local = useLocalXai();
+const connection = testConnection();
+const CHAT = "/v1/chat/completions";
+const chatParams = {
+  connection,
+  model: "grok-4.3",
+  messages: '[{"role": "user", "content": "Hi"}]',
+};
+
+/** Runs an action with a capturing logger and Prismatic's global debug on. */
+const run = async (action: string, params: Record<string, unknown>) => {
+  const { lines, logger } = capturingLogger();
+  const started = Date.now();
+  try {
+    const result = await harness.action(action, params, { logger, globalDebug: true } as never);
+    return { result, error: undefined, lines, ms: Date.now() - started };
+  } catch (error) {
+    return { result: undefined, error: error as Error, lines, ms: Date.now() - started };
+  }
+};
+
+/** The token appears nowhere: not in the error (all of it, nested), not in any log line. */
+const expectNoToken = (outcome: { error?: unknown; lines: string[]; result?: unknown }) => {
+  const everything = JSON.stringify({
+    error: serializeWhole(outcome.error),
+    message: (outcome.error as Error | undefined)?.message,
+    stack: (outcome.error as Error | undefined)?.stack,
+    lines: outcome.lines,
+    result: outcome.result,
+  });
+  expect(everything).not.toContain(TEST_TOKEN);
+};
+
+describe("retries", () => {
+  it("waits out a 429 with Retry-After: 1, then succeeds", async () => {
+    local.server.script({ path: CHAT, status: 429, headers: { "Retry-After": "1" } });
+    const outcome = await run("createChatCompletion", chatParams);
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.ms).toBeGreaterThanOrEqual(1000);
+    expect(local.server.requests).toHaveLength(2);
+    expect(outcome.lines.join("\n")).toMatch(
+      /429 \(rate limited\) on POST \/chat\/completions.*retry 1 of 3 in 1(\.0)? s/,
+    );
+    expectNoToken(outcome);
+  });
+
+  it("recovers from two 503s", async () => {
+    local.server.script({ path: CHAT, status: 503 }, { path: CHAT, status: 503 });
+    const outcome = await run("createChatCompletion", chatParams);
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.result).toEqual({
+      data: expect.objectContaining({ object: "chat.completion" }),
+    });
+    expect(local.server.requests).toHaveLength(3);
+  });
+
+  it("gives up after 4 attempts when xAI stays unavailable, with a clear message", async () => {
+    const unavailable = { path: CHAT, status: 503, headers: { "retry-after-ms": "10" } };
+    local.server.script(unavailable, unavailable, unavailable, unavailable);
+    const outcome = await run("createChatCompletion", chatParams);
+    expect(local.server.requests).toHaveLength(4);
+    expect(outcome.error?.message).toMatch(
+      /^xAI API error 503 \(service unavailable\) on POST \/chat\/completions: .+ \[request id req_\d+\]/,
+    );
+    expect(outcome.error).toMatchObject({ status: 503, requestId: expect.stringMatching(/^req_/) });
+    expectNoToken(outcome);
+  });
+
+  it("does not retry a 400 and carries xAI's message, code and body", async () => {
+    local.server.script({
+      path: CHAT,
+      status: 400,
+      body: {
+        error: {
+          message: "temperature is too high",
+          type: "invalid_request_error",
+          code: "bad_temperature",
+        },
+      },
+    });
+    const outcome = await run("createChatCompletion", chatParams);
+    expect(local.server.requests).toHaveLength(1);
+    expect(outcome.error?.message).toMatch(
+      /^xAI API error 400 \(bad request\) on POST \/chat\/completions: temperature is too high/,
+    );
+    expect(outcome.error).toMatchObject({
+      status: 400,
+      code: expect.any(String),
+      body: expect.anything(),
+    });
+    expectNoToken(outcome);
+  });
+
+  it("retries a connection reset in the middle of a response", async () => {
+    local.server.script({ path: CHAT, resetAfterBytes: 20 });
+    const outcome = await run("createChatCompletion", chatParams);
+    expect(outcome.error).toBeUndefined();
+    expect(local.server.requests).toHaveLength(2);
+    expectNoToken(outcome);
+  });
+
+  it("explains an HTML 502 page from a proxy after retrying it", async () => {
+    const page = {
+      path: "/v1/models",
+      status: 502,
+      headers: { "Content-Type": "text/html", "retry-after-ms": "5" },
+      body: "<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>",
+    };
+    local.server.script(page, page, page, page);
+    const outcome = await run("listModels", { connection });
+    expect(local.server.requests).toHaveLength(4);
+    expect(outcome.error?.message).toMatch(
+      /^xAI API error 502 \(bad gateway\) on GET \/models: .*HTML page.*502 Bad Gateway/,
+    );
+    expectNoToken(outcome);
+  });
+
+  it("fails at once when xAI asks to wait longer than 60 s, saying when to retry", async () => {
+    local.server.script({ path: CHAT, status: 429, headers: { "Retry-After": "120" } });
+    const outcome = await run("createChatCompletion", chatParams);
+    expect(local.server.requests).toHaveLength(1);
+    expect(outcome.error?.message).toMatch(
+      /429 \(rate limited\).*wait 120 s.*retry after \d{4}-\d\d-\d\dT/,
+    );
+  });
+});
+
+describe("credentials", () => {
+  it.each([
+    [401, {}],
+    [403, {}],
+    [
+      400,
+      {
+        body: {
+          code: "Client specified an invalid argument",
+          error: "Incorrect API key provided: te***4a.",
+        },
+      },
+    ],
+  ])("%i makes a ConnectionError so Prismatic flags the connection", async (status, extra) => {
+    local.server.script({ path: "/v1/models", status, ...extra });
+    const outcome = await run("listModels", { connection });
+    expect(outcome.error).toMatchObject({ isSpectralError: true, status });
+    expect(outcome.error?.message).toMatch(new RegExp(`^xAI API error ${status} `));
+    expectNoToken(outcome);
+  });
+});
+
+describe("deadlines", () => {
+  it("a call that never completes fails when its deadline is reached", async () => {
+    local.server.script({ path: "/v1/models", hang: true });
+    const client = createXaiClient(connection, { deadlineMs: 300 });
+    const error = await client.get("/models").then(() => undefined, toFriendlyError);
+    expect(error?.message).toBe(
+      "xAI API request on GET /models timed out: the call's 300-millisecond deadline (retries included) was reached",
+    );
+    expectNoToken({ error, lines: [] });
+  });
+
+  it("a stream that stalls past the deadline fails with the deadline, not a cut-off", async () => {
+    local.server.script({
+      path: CHAT,
+      sseChunks: [
+        'data: {"id":"x","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"role":"assistant","content":"Hel"}}]}\n\n',
+      ],
+      hang: false,
+      delayMs: 0,
+    });
+    // The first event arrives, then the server keeps the connection open without [DONE].
+    local.server.reset();
+    local.server.script({ path: CHAT, hang: true });
+    const client = createXaiClient(connection, { deadlineMs: 300 });
+    const error = await client
+      .post(
+        "/chat/completions",
+        { model: "m", messages: [], stream: true },
+        { responseType: "stream" },
+      )
+      .then(() => undefined, toFriendlyError);
+    expect(error?.message).toMatch(/timed out: the call's 300-millisecond deadline/);
+  });
+});
+
+describe("Raw Request only reaches xAI", () => {
+  let other: XaiServer;
+  beforeAll(async () => {
+    other = await startXaiServer();
+  });
+  afterAll(() => other.close());
+  beforeEach(() => other.reset());
+
+  const hostile = () => {
+    const host = other.origin.replace("http://", "");
+    return [
+      `${other.origin}/v1/models`,
+      `//${host}/v1/models`,
+      `///${host}/v1/models`,
+      `http:${host}/v1/models`,
+      `\\\\${host}\\v1\\models`,
+      `/\\${host}/v1/models`,
+      `https://api.x.ai@${host}/v1/models`,
+      `https://api.x.ai.${host}/v1/models`,
+      `https://api.x.ai:${host.split(":")[1]}/v1/models`,
+      `ftp://${host}/models`,
+      "javascript:alert(1)",
+      "file:///etc/passwd",
+      `/models\r\nHost: ${host}`,
+      "/models\t",
+      "%2F%2Fevil.example/models",
+      "/../../models",
+      "",
+    ];
+  };
+
+  it("refuses every absolute or tricky URL before anything is sent", async () => {
+    for (const url of hostile()) {
+      const outcome = await run("rawRequest", { connection, url, method: "GET" });
+      expect({ url, message: outcome.error?.message }).toEqual({
+        url,
+        message: expect.stringMatching(/^URL: .*path only/),
+      });
+      expectNoToken(outcome);
+    }
+    expect(other.requests).toHaveLength(0);
+    expect(local.server.requests).toHaveLength(0);
+  });
+
+  it("sends a path to the xAI base URL with the connection's token, whatever Header says", async () => {
+    const outcome = await run("rawRequest", {
+      connection,
+      url: "models?limit=2",
+      method: "GET",
+      headers: [
+        { key: "authorization", value: "Bearer someone-else" },
+        { key: "X-Trace", value: "abc" },
+      ],
+    });
+    expect(outcome.error).toBeUndefined();
+    const [request] = local.server.requests;
+    expect(request.path).toBe("/v1/models");
+    expect(request.query).toEqual({ limit: "2" });
+    expect(request.headers.authorization).toBe(`Bearer ${TEST_TOKEN}`);
+    expect(request.headers["x-trace"]).toBe("abc");
+    expect(outcome.result).toEqual({ data: expect.objectContaining({ object: "list" }) });
+  });
+
+  it("a failing raw request is described without the token", async () => {
+    local.server.script({ path: "/v1/files", status: 404 });
+    const outcome = await run("rawRequest", { connection, url: "/files", method: "GET" });
+    expect(outcome.error?.message).toMatch(/^xAI API error 404 \(not found\) on GET \/files/);
+    expectNoToken(outcome);
+  });
+});
