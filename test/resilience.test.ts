@@ -1,5 +1,6 @@
 import { createXaiClient } from "../src/client";
 import { toFriendlyError } from "../src/errors";
+import { postMaybeStreamed } from "../src/streaming";
 import { startXaiServer, type XaiServer } from "./server/xaiServer";
 import {
   capturingLogger,
@@ -9,6 +10,7 @@ import {
   testConnection,
   useLocalXai,
 } from "./support/harness";
+import { listenOnLoopback } from "./support/tinyServer";
 
 const local = useLocalXai();
 const connection = testConnection();
@@ -171,26 +173,33 @@ describe("deadlines", () => {
   });
 
   it("a stream that stalls past the deadline fails with the deadline, not a cut-off", async () => {
-    local.server.script({
-      path: CHAT,
-      sseChunks: [
-        'data: {"id":"x","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"role":"assistant","content":"Hel"}}]}\n\n',
-      ],
-      hang: false,
-      delayMs: 0,
+    const firstEvent = {
+      id: "x",
+      object: "chat.completion.chunk",
+      created: 1,
+      model: "grok-4.3",
+      choices: [{ index: 0, delta: { role: "assistant", content: "Hel" } }],
+    };
+    const stalling = await listenOnLoopback((request, response) => {
+      request.resume();
+      response.writeHead(200, { "Content-Type": "text/event-stream" });
+      response.write(`data: ${JSON.stringify(firstEvent)}\n\n`);
     });
-    // The first event arrives, then the server keeps the connection open without [DONE].
-    local.server.reset();
-    local.server.script({ path: CHAT, hang: true });
-    const client = createXaiClient(connection, { deadlineMs: 300 });
-    const error = await client
-      .post(
-        "/chat/completions",
-        { model: "m", messages: [], stream: true },
-        { responseType: "stream" },
-      )
-      .then(() => undefined, toFriendlyError);
-    expect(error?.message).toMatch(/timed out: the call's 300-millisecond deadline/);
+    process.env.XAI_BASE_URL = stalling.baseUrl;
+    try {
+      const client = createXaiClient(connection, { deadlineMs: 300 });
+      const body = { model: "grok-4.3", messages: [], stream: true };
+      const error = await postMaybeStreamed(client, "/chat/completions", body, "chat").then(
+        () => undefined,
+        toFriendlyError,
+      );
+      expect(error?.message).toBe(
+        "xAI API request on POST /chat/completions timed out: the call's 300-millisecond deadline (retries included) was reached",
+      );
+    } finally {
+      process.env.XAI_BASE_URL = local.server.baseUrl;
+      await stalling.close();
+    }
   });
 });
 

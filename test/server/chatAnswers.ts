@@ -1,5 +1,5 @@
 import type { ChatChoice, ChatCompletion, ChatMessage, ChatToolCall, ChatUsage } from "./chatTypes";
-import { FIXED_CREATED, stableHash, systemFingerprint, uuidFromHash } from "./ids";
+import { FIXED_CREATED, questionHash, stableHash, systemFingerprint, uuidFromHash } from "./ids";
 import {
   type AnswerVariants,
   isRecord,
@@ -123,7 +123,7 @@ function buildUsage(request: unknown, choices: ChatChoice[], sourcesUsed: number
  * parallel tool calls, no content), "cite" (top-level citations), "long:<N>" (N-word content).
  */
 export function chatAnswer(request: unknown): ChatCompletion {
-  const requestHash = stableHash(request);
+  const requestHash = questionHash(request);
   const model = requestedModel(request);
   const { lastUserText } = readConversation(request);
   const variants = variantsOf(lastUserText);

@@ -28,3 +28,19 @@ export const FIXED_CREATED = 1767225600;
 export function systemFingerprint(model: string): string {
   return `fp_${stableHash(`fingerprint:${model}`).slice(0, 10)}`;
 }
+
+/**
+ * The hash of what a request asks, whether or not it asks for a stream: the same question gets the
+ * same answer (ids included) streamed or not, as the streamed-equals-plain tests need.
+ */
+export function questionHash(request: unknown): string {
+  if (typeof request !== "object" || request === null || Array.isArray(request)) {
+    return stableHash(request);
+  }
+  const {
+    stream: _stream,
+    stream_options: _options,
+    ...question
+  } = request as Record<string, unknown>;
+  return stableHash(question);
+}

@@ -1,4 +1,4 @@
-import { stableHash } from "./ids";
+import { questionHash } from "./ids";
 import type { MessageContentBlock, MessageResponse } from "./messageTypes";
 import { isRecord, quoteForAnswer, readConversation, variantsOf } from "./promptReading";
 import { countWords, fillerText } from "./textPieces";
@@ -25,7 +25,7 @@ export function outputTokensOf(block: MessageContentBlock): number {
  * "tool_use"), "long:<N>" makes the text N words.
  */
 export function messageAnswer(request: unknown): MessageResponse {
-  const requestHash = stableHash(request);
+  const requestHash = questionHash(request);
   const conversation = readConversation(request);
   const variants = variantsOf(conversation.lastUserText);
   const quoted = quoteForAnswer(conversation.lastUserText);
