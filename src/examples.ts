@@ -54,18 +54,28 @@ export const messageExample = {
 export const generatedImageExample = {
   data: [
     {
-      url: "https://imgen.x.ai/xai-imgen/xai-tmp-imgen-1a2b3c4d.jpeg",
-      mime_type: "image/jpeg",
+      url: "https://imgen.x.ai/xai-imgen/xai-tmp-imgen-1a2b3c4d.png",
+      mime_type: "image/png",
     },
   ],
 };
 
 export const modelExample = {
   id: "grok-4.3",
-  created: 1776556800,
+  created: 1772323200,
   object: "model",
   owned_by: "xai",
-  aliases: ["grok-4.3-latest"],
+  aliases: ["grok-4.3-latest", "grok-latest"],
+  context_length: 1000000,
+  prompt_text_token_price: 20000,
+  cached_prompt_text_token_price: 5000,
+  prompt_image_token_price: 20000,
+  completion_text_token_price: 100000,
+  prompt_text_token_price_long_context: 40000,
+  cached_prompt_text_token_price_long_context: 10000,
+  completion_text_token_price_long_context: 200000,
+  long_context_threshold: 200000,
+  capabilities: { reasoning_effort: ["low", "medium", "high"], default_reasoning_effort: "medium" },
 };
 
 export const listModelsExample = {
