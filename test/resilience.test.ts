@@ -52,6 +52,8 @@ describe("retries", () => {
     expect(outcome.error).toBeUndefined();
     expect(outcome.ms).toBeGreaterThanOrEqual(1000);
     expect(local.server.requests).toHaveLength(2);
+    // Prismatic's global debug is on: each attempt is logged, the key redacted.
+    expect(outcome.lines.join("\n")).toMatch(/xAI HTTP request .*"Authorization":"\[REDACTED\]"/);
     expect(outcome.lines.join("\n")).toMatch(
       /429 \(rate limited\) on POST \/chat\/completions.*retry 1 of 3 in 1(\.0)? s/,
     );
