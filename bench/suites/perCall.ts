@@ -1,0 +1,50 @@
+import { runWorker } from "../children";
+import { formatMs, type Row } from "../report";
+import { median } from "../stats";
+import type { PerCallClient, PerCallInput, PerCallResult } from "../workers/perCallWorker";
+
+/**
+ * Benchmark 2: latency of one small non-streamed chat completion. Each worker process
+ * interleaves every client; the figure per client is the median over processes of each
+ * process's median.
+ */
+export interface PerCallOptions {
+  bundle: string;
+  baseUrl: string;
+  processes: number;
+  warmupRounds: number;
+  rounds: number;
+}
+
+export const perCallRows = async (options: PerCallOptions): Promise<Row[]> => {
+  const { processes, ...input } = options;
+  const results: PerCallResult[] = [];
+  for (let index = 0; index < processes; index++) {
+    results.push(await runWorker<PerCallInput, PerCallResult>("perCallWorker.ts", input));
+  }
+  const ms = (client: PerCallClient) => median(results.map((result) => result[client].medianMs));
+  const calls = results.reduce((sum, result) => sum + result.component.calls, 0);
+  const row = (
+    measure: string,
+    subject: PerCallClient,
+    baseline: PerCallClient,
+    limit?: number,
+  ): Row => ({
+    benchmark: 2,
+    measure,
+    measured: formatMs(ms(subject)),
+    baseline: formatMs(ms(baseline)),
+    ratio: ms(subject) / ms(baseline),
+    goal: limit === undefined ? undefined : { limit },
+  });
+  return [
+    row(`Chat call via harness vs axios (${calls} calls each)`, "component", "axios", 1.2),
+    row("Chat call via harness vs openai SDK", "component", "openai", 0.8),
+    row("Chat call via harness vs http.request (floor)", "component", "http"),
+    // Without the harness's per-call jest-mock logger, which Prismatic's runtime does not create.
+    row("Chat call, bundle perform without harness vs axios", "componentPerform", "axios"),
+    row("Chat call, bundle perform without harness vs openai SDK", "componentPerform", "openai"),
+    row("axios vs http.request", "axios", "http"),
+    row("openai SDK vs http.request", "openai", "http"),
+  ];
+};
