@@ -68,22 +68,40 @@ export interface XaiClientOptions {
   context?: XaiCallContext;
 }
 
+/** What one call brings to the shared axios instance, on each of its requests' config. */
+export interface XaiCall extends XaiClientOptions {
+  /** The wait axios-retry chose before the next attempt, for the retry's log line. */
+  lastDelayMs: number;
+}
+
+declare module "axios" {
+  interface AxiosRequestConfig {
+    xaiCall?: XaiCall;
+  }
+}
+
+/** What actions use of the client: each request carries its call's deadline and logger. */
+export type XaiClient = Pick<HttpClient, "get" | "post">;
+
+/** Per (base URL, key); a bounded few, since a worker rarely sees more than one connection. */
+const MAX_SHARED_CLIENTS = 16;
+const sharedClients = new Map<string, HttpClient>();
+
 /**
- * The one HTTP client factory every typed action uses: Spectral's `createClient` with the xAI base
- * URL, the bearer token, JSON in and out, retries for transient failures and a whole-call deadline.
+ * Spectral's `createClient` for one base URL and key, with retries for transient failures, a
+ * whole-call deadline and (per call) debug logging. Built once and reused: creating an axios
+ * instance with its interceptors costs more than a small call's own overhead.
  * @see https://prismatic.io/docs/custom-connectors/connections/#using-the-built-in-createclient-http-client
  */
-export const createXaiClient = (
-  connection: Connection,
-  { deadlineMs, context }: XaiClientOptions,
-): HttpClient => {
-  // axios-retry asks for the delay just before it calls onRetry; keep it for the log line.
-  let lastDelayMs = 0;
+const sharedClient = (baseUrl: string, authorization: string): HttpClient => {
+  const key = `${baseUrl} ${authorization}`;
+  const existing = sharedClients.get(key);
+  if (existing) return existing;
   const client = createClient({
-    baseUrl: xaiBaseUrl(),
+    baseUrl,
     responseType: "json",
     headers: {
-      ...authorizationHeaders(connection),
+      Authorization: authorization,
       "Content-Type": "application/json",
       Accept: "application/json",
     },
@@ -91,25 +109,48 @@ export const createXaiClient = (
       retries: MAX_RETRIES,
       retryCondition: isTransientError,
       retryDelay: (retryCount, error) => {
-        lastDelayMs = retryDelayMs(retryCount, error);
-        return lastDelayMs;
+        const delayMs = retryDelayMs(retryCount, error);
+        if (error.config?.xaiCall) error.config.xaiCall.lastDelayMs = delayMs;
+        return delayMs;
       },
       shouldResetTimeout: true,
-      onRetry: (retryCount, error) => {
+      onRetry: (retryCount, error, config) => {
         discardFailedResponse(error);
-        context?.logger?.warn(describeRetry(retryCount, error, lastDelayMs));
+        const call = config.xaiCall;
+        call?.context?.logger?.warn(describeRetry(retryCount, error, call.lastDelayMs));
       },
     },
   });
-  // One deadline for the whole call: axios-retry reuses this config (and its signal) on every retry.
+  // One deadline for the whole call: axios-retry reuses the config (and its signal) on every retry.
   client.interceptors.request.use((config) => {
-    config.signal ??= AbortSignal.timeout(deadlineMs);
-    config.xaiDeadlineMs = deadlineMs;
+    if (config.xaiCall) config.signal ??= AbortSignal.timeout(config.xaiCall.deadlineMs);
     return config;
   });
-  if (context?.debug?.enabled && context.logger) {
-    const { logger } = context;
-    attachDebugLogging(client, (message) => logger.debug(message));
+  attachDebugLogging(client, (config) => {
+    const context = config?.xaiCall?.context;
+    const logger = context?.debug?.enabled ? context.logger : undefined;
+    return logger && ((message) => logger.debug(message));
+  });
+  if (sharedClients.size >= MAX_SHARED_CLIENTS) {
+    const oldest = sharedClients.keys().next().value;
+    if (oldest !== undefined) sharedClients.delete(oldest);
   }
+  sharedClients.set(key, client);
   return client;
+};
+
+/**
+ * The one HTTP client factory every typed action uses: the xAI base URL (read now), the bearer
+ * token, JSON in and out, retries for transient failures and this call's deadline and logger.
+ */
+export const createXaiClient = (
+  connection: Connection,
+  { deadlineMs, context }: XaiClientOptions,
+): XaiClient => {
+  const client = sharedClient(xaiBaseUrl(), authorizationHeaders(connection).Authorization);
+  const call: XaiCall = { deadlineMs, context, lastDelayMs: 0 };
+  return {
+    get: (url, config) => client.get(url, { ...config, xaiCall: call }),
+    post: (url, data, config) => client.post(url, data, { ...config, xaiCall: call }),
+  };
 };

@@ -22,13 +22,6 @@ import {
 import { describeRequest } from "./safePath";
 import { redactDeep, redactText } from "./secrets";
 
-declare module "axios" {
-  interface AxiosRequestConfig {
-    /** The whole call's deadline in ms (retries included), named in the timeout message. */
-    xaiDeadlineMs?: number;
-  }
-}
-
 const MAX_MESSAGE_CHARS = 1000;
 
 export interface XaiApiErrorDetails {
@@ -69,7 +62,10 @@ function assignDetails(target: Error, details: XaiApiErrorDetails): void {
 interface AxiosErrorLike {
   message?: unknown;
   code?: unknown;
-  config?: Record<string, unknown> & { signal?: { reason?: unknown }; xaiDeadlineMs?: unknown };
+  config?: Record<string, unknown> & {
+    signal?: { reason?: unknown };
+    xaiCall?: { deadlineMs?: unknown };
+  };
   response?: { status?: unknown; headers?: unknown; data?: unknown };
 }
 
@@ -154,7 +150,7 @@ function requestFailure(error: AxiosErrorLike): Error {
 
   if (code === "ERR_CANCELED") {
     if (isTimeoutReason(config?.signal?.reason)) {
-      return deadlineExceeded(method, path, config?.xaiDeadlineMs);
+      return deadlineExceeded(method, path, config?.xaiCall?.deadlineMs);
     }
     return new XaiApiError(
       redactText(`xAI API request on ${method} ${path} was cancelled before xAI answered`),

@@ -45,15 +45,21 @@ function fullUrl(client: HttpClient, config: InternalAxiosRequestConfig): string
   }
 }
 
+type Log = (message: string) => void;
+
 /**
- * Adds interceptors to `client` that pass one line per event to `log`. Retried attempts each log
+ * Adds interceptors to `client` that pass one line per event to the log `logFor` gives for the
+ * request (none: nothing is logged, and no work is done). Retried attempts each log
  * their own request; a response or error travelling back through the retry chain is logged once.
  * Call this after the retry interceptors are installed (Spectral's createClient does that).
  */
-export function attachDebugLogging(client: HttpClient, log: (message: string) => void): void {
+export function attachDebugLogging(
+  client: HttpClient,
+  logFor: (config: InternalAxiosRequestConfig | undefined) => Log | undefined,
+): void {
   const startedAt = new WeakMap<object, number>();
   const alreadyLogged = new WeakSet<object>();
-  const safeLog = (label: string, details: Record<string, unknown>) => {
+  const safeLog = (log: Log, label: string, details: Record<string, unknown>) => {
     try {
       log(`${label} ${JSON.stringify(details)}`);
     } catch {
@@ -66,8 +72,10 @@ export function attachDebugLogging(client: HttpClient, log: (message: string) =>
   };
 
   client.interceptors.request.use((config) => {
+    const log = logFor(config);
+    if (!log) return config;
     startedAt.set(config, Date.now());
-    safeLog("xAI HTTP request", {
+    safeLog(log, "xAI HTTP request", {
       method: (config.method ?? "get").toUpperCase(),
       url: fullUrl(client, config),
       headers: headersOf(config.headers),
@@ -78,9 +86,10 @@ export function attachDebugLogging(client: HttpClient, log: (message: string) =>
 
   client.interceptors.response.use(
     (response: AxiosResponse) => {
-      if (!alreadyLogged.has(response)) {
+      const log = logFor(response.config);
+      if (log && !alreadyLogged.has(response)) {
         alreadyLogged.add(response);
-        safeLog("xAI HTTP response", {
+        safeLog(log, "xAI HTTP response", {
           method: (response.config.method ?? "get").toUpperCase(),
           url: fullUrl(client, response.config),
           status: response.status,
@@ -92,11 +101,12 @@ export function attachDebugLogging(client: HttpClient, log: (message: string) =>
       return response;
     },
     (error: unknown) => {
-      if (typeof error === "object" && error !== null && !alreadyLogged.has(error)) {
+      const axiosError = error as Partial<AxiosError>;
+      const config = axiosError?.config;
+      const log = logFor(config);
+      if (log && typeof error === "object" && error !== null && !alreadyLogged.has(error)) {
         alreadyLogged.add(error);
-        const axiosError = error as Partial<AxiosError>;
-        const config = axiosError.config;
-        safeLog("xAI HTTP error", {
+        safeLog(log, "xAI HTTP error", {
           method: config ? (config.method ?? "get").toUpperCase() : undefined,
           url: config ? fullUrl(client, config) : undefined,
           code: typeof axiosError.code === "string" ? axiosError.code : undefined,

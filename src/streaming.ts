@@ -1,4 +1,4 @@
-import type { HttpClient } from "@prismatic-io/spectral/dist/clients/http";
+import type { XaiClient } from "./client";
 import { deadlineExceeded, isTimeoutReason } from "./errors";
 import { assembleChatStream } from "./stream/chatStream";
 import { assembleMessageStream } from "./stream/messageStream";
@@ -16,7 +16,7 @@ const assemblers = { chat: assembleChatStream, message: assembleMessageStream };
  * @see https://docs.x.ai/docs/guides/streaming-response
  */
 export const postMaybeStreamed = async (
-  client: HttpClient,
+  client: XaiClient,
   path: string,
   body: JsonObject,
   kind: keyof typeof assemblers,
@@ -39,7 +39,7 @@ export const postMaybeStreamed = async (
   } catch (error) {
     // The call's deadline ran out while the answer was still streaming.
     if (signal?.aborted && isTimeoutReason(signal.reason)) {
-      throw deadlineExceeded("POST", path, response.config.xaiDeadlineMs);
+      throw deadlineExceeded("POST", path, response.config.xaiCall?.deadlineMs);
     }
     throw error;
   }

@@ -202,6 +202,39 @@ describe("Get Model and List Models", () => {
   });
 });
 
+describe("connections", () => {
+  it("sends each connection's own key, also when calls with different keys interleave", async () => {
+    const other = testConnection("other-test-token-1234");
+    await Promise.all([
+      harness.action("listModels", { connection }),
+      harness.action("listModels", { connection: other }),
+      harness.action("listModels", { connection }),
+    ]);
+    const keys = local.server.requests.map((request) => request.headers.authorization).sort();
+    expect(keys).toEqual([
+      "Bearer other-test-token-1234",
+      `Bearer ${TEST_TOKEN}`,
+      `Bearer ${TEST_TOKEN}`,
+    ]);
+  });
+
+  it("follows XAI_BASE_URL when it changes between calls", async () => {
+    const previous = process.env.XAI_BASE_URL;
+    process.env.XAI_BASE_URL = `${local.server.origin}/v1/`;
+    try {
+      await harness.action("listModels", { connection });
+      process.env.XAI_BASE_URL = `${local.server.origin}/unreachable`;
+      await expect(harness.action("listModels", { connection })).rejects.toThrow(/404/);
+    } finally {
+      process.env.XAI_BASE_URL = previous;
+    }
+    expect(local.server.requests.map(({ path }) => path)).toEqual([
+      "/v1/models",
+      "/unreachable/models",
+    ]);
+  });
+});
+
 describe("errors from xAI", () => {
   it("a 4xx reads as one sentence with xAI's own message, and is not retried", async () => {
     local.server.script({

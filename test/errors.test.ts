@@ -294,7 +294,7 @@ describe("toFriendlyError for network failures and the deadline", () => {
   it("explains that the call's deadline was reached", async () => {
     const { friendly } = await fail("/hang", {
       signal: AbortSignal.timeout(50),
-      xaiDeadlineMs: 600000,
+      xaiCall: { deadlineMs: 600000, lastDelayMs: 0 },
     });
     expect(friendly.message).toBe(
       "xAI API request on GET /hang timed out: the call's 10-minute deadline (retries included) was reached",
@@ -346,7 +346,10 @@ describe("toFriendlyError with Spectral's createClient and the retry policy", ()
   it("ends a long Retry-After wait at the deadline instead of sleeping through it", async () => {
     const started = Date.now();
     const error = await retryingClient()
-      .get("/slowretry", { signal: AbortSignal.timeout(300), xaiDeadlineMs: 300 })
+      .get("/slowretry", {
+        signal: AbortSignal.timeout(300),
+        xaiCall: { deadlineMs: 300, lastDelayMs: 0 },
+      })
       .catch((e: unknown) => e);
     expect(Date.now() - started).toBeLessThan(5000);
     const friendly = await toFriendlyError(error);

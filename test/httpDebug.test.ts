@@ -55,7 +55,7 @@ function loggingClient() {
     baseURL: baseUrl,
     headers: { Authorization: `Bearer ${TOKEN}`, "X-Api-Key": TOKEN, Cookie: `c=${TOKEN}` },
   });
-  attachDebugLogging(client, (line) => lines.push(line));
+  attachDebugLogging(client, () => (line) => lines.push(line));
   return { client, lines };
 }
 
@@ -139,7 +139,7 @@ describe("attachDebugLogging", () => {
       },
     });
     const lines: string[] = [];
-    attachDebugLogging(client, (line) => lines.push(line));
+    attachDebugLogging(client, () => (line) => lines.push(line));
     failuresBeforeSuccess = 2;
     await client.get("/flaky");
     expect(lines.filter((line) => line.startsWith("xAI HTTP request "))).toHaveLength(3);
@@ -154,7 +154,7 @@ describe("attachDebugLogging", () => {
 
   it("never lets a failing logger break the request", async () => {
     const client = axios.create({ baseURL: baseUrl });
-    attachDebugLogging(client, () => {
+    attachDebugLogging(client, () => () => {
       throw new Error("log sink down");
     });
     await expect(client.get("/echo")).resolves.toMatchObject({ status: 200 });

@@ -60,6 +60,12 @@ describe("retries", () => {
     expectNoToken(outcome);
   });
 
+  it("logs requests only when Prismatic's debug is on", async () => {
+    const { lines, logger } = capturingLogger();
+    await harness.action("listModels", { connection }, { logger } as never);
+    expect(lines.join("\n")).not.toMatch(/xAI HTTP/);
+  });
+
   it("recovers from two 503s", async () => {
     local.server.script({ path: CHAT, status: 503 }, { path: CHAT, status: 503 });
     const outcome = await run("createChatCompletion", chatParams);
