@@ -1,13 +1,51 @@
 import type { XaiClient } from "./client";
 import { deadlineExceeded, isTimeoutReason } from "./errors";
+import { readJsonBody } from "./jsonBody";
 import { assembleChatStream } from "./stream/chatStream";
 import { assembleMessageStream } from "./stream/messageStream";
+import type { ReadSseOptions } from "./stream/readSseEvents";
 import type { JsonObject } from "./validation";
 
 /** A streamed call fails when xAI sends no byte for this long (proxies cut idle connections). */
 export const STREAM_IDLE_TIMEOUT_MS = 120 * 1000;
 
-const assemblers = { chat: assembleChatStream, message: assembleMessageStream };
+type BodyReader<T> = (body: AsyncIterable<Uint8Array>, options: ReadSseOptions) => Promise<T>;
+
+/**
+ * POSTs `body` and reads xAI's response body with `read` as it arrives, instead of letting axios
+ * buffer it whole. The call's deadline still applies while the body streams in.
+ */
+export const postAndRead = async <T>(
+  client: XaiClient,
+  path: string,
+  body: JsonObject,
+  read: BodyReader<T>,
+  accept: string,
+): Promise<T> => {
+  const response = await client.post(path, body, {
+    responseType: "stream",
+    headers: { Accept: accept },
+  });
+  const signal = response.config.signal as AbortSignal | undefined;
+  try {
+    return await read(response.data, { idleTimeoutMs: STREAM_IDLE_TIMEOUT_MS, signal });
+  } catch (error) {
+    // The call's deadline ran out while the body was still arriving.
+    if (signal?.aborted && isTimeoutReason(signal.reason)) {
+      throw deadlineExceeded("POST", path, response.config.xaiCall?.deadlineMs);
+    }
+    throw error;
+  }
+};
+
+/** A large JSON answer (such as base64 images), parsed with about half of axios' peak memory. */
+export const postForLargeJson = (client: XaiClient, path: string, body: JsonObject) =>
+  postAndRead(client, path, body, readJsonBody, "application/json");
+
+const assemblers: Record<"chat" | "message", BodyReader<unknown>> = {
+  chat: assembleChatStream,
+  message: assembleMessageStream,
+};
 
 /**
  * POSTs `body`; when it asks for a stream, reads xAI's server-sent events as they arrive and
@@ -29,18 +67,5 @@ export const postMaybeStreamed = async (
     kind === "chat" && body.stream_options === undefined
       ? { ...body, stream_options: { include_usage: true } }
       : body;
-  const response = await client.post(path, streamedBody, {
-    responseType: "stream",
-    headers: { Accept: "text/event-stream" },
-  });
-  const signal = response.config.signal as AbortSignal | undefined;
-  try {
-    return await assemblers[kind](response.data, { idleTimeoutMs: STREAM_IDLE_TIMEOUT_MS, signal });
-  } catch (error) {
-    // The call's deadline ran out while the answer was still streaming.
-    if (signal?.aborted && isTimeoutReason(signal.reason)) {
-      throw deadlineExceeded("POST", path, response.config.xaiCall?.deadlineMs);
-    }
-    throw error;
-  }
+  return postAndRead(client, path, streamedBody, assemblers[kind], "text/event-stream");
 };

@@ -147,6 +147,43 @@ describe("retries", () => {
   });
 });
 
+describe("Generate Image, whose large answers are read as they arrive", () => {
+  const image = {
+    connection,
+    prompt: "A lighthouse",
+    additionalFields: '{"response_format": "b64_json"}',
+  };
+
+  it("carries xAI's message from an error body", async () => {
+    local.server.script({
+      path: "/v1/images/generations",
+      status: 400,
+      body: { code: "bad", error: "Prompt is too long." },
+    });
+    const outcome = await run("generateImage", image);
+    expect(outcome.error?.message).toMatch(
+      /^xAI API error 400 \(bad request\) on POST \/images\/generations: Prompt is too long\./,
+    );
+    expectNoToken(outcome);
+  });
+
+  it("fails clearly when the connection drops mid-answer", async () => {
+    local.server.script({ path: "/v1/images/generations", resetAfterBytes: 40 });
+    const outcome = await run("generateImage", image);
+    expect(outcome.error?.message).toMatch(
+      /^xAI's response was cut off before it was complete \(40 bytes arrived\)/,
+    );
+  });
+
+  it("fails clearly when the answer is not JSON", async () => {
+    local.server.script({ path: "/v1/images/generations", status: 200, body: '{"data": [' });
+    const outcome = await run("generateImage", image);
+    expect(outcome.error?.message).toMatch(
+      /^xAI's response was not valid JSON \(10 bytes arrived\)/,
+    );
+  });
+});
+
 describe("credentials", () => {
   it.each([
     [401, {}],

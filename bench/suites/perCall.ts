@@ -38,12 +38,17 @@ export const perCallRows = async (options: PerCallOptions): Promise<Row[]> => {
     goal: limit === undefined ? undefined : { limit },
   });
   return [
-    row(`Chat call via harness vs axios (${calls} calls each)`, "component", "axios", 1.2),
-    row("Chat call via harness vs openai SDK", "component", "openai", 0.8),
-    row("Chat call via harness vs http.request (floor)", "component", "http"),
-    // Without the harness's per-call jest-mock logger, which Prismatic's runtime does not create.
-    row("Chat call, bundle perform without harness vs axios", "componentPerform", "axios"),
-    row("Chat call, bundle perform without harness vs openai SDK", "componentPerform", "openai"),
+    // The goal is on the bundle's own perform, as Prismatic calls it.
+    row(
+      `Chat call, bundle perform vs axios (${calls} calls each)`,
+      "componentPerform",
+      "axios",
+      1.2,
+    ),
+    row("Chat call, bundle perform vs openai SDK", "componentPerform", "openai", 0.8),
+    row("Chat call, bundle perform vs http.request (floor)", "componentPerform", "http"),
+    // Spectral's test harness adds a jest-mock logger per call, which Prismatic's runtime does not.
+    row("Chat call via Spectral's test harness vs axios", "component", "axios"),
     row("axios vs http.request", "axios", "http"),
     row("openai SDK vs http.request", "openai", "http"),
   ];

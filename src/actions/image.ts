@@ -2,6 +2,7 @@ import { action, input } from "@prismatic-io/spectral";
 import { createXaiClient, GENERATION_DEADLINE_MS } from "../client";
 import { generatedImageExample } from "../examples";
 import { additionalFields, connectionInput } from "../inputs";
+import { postForLargeJson } from "../streaming";
 import * as clean from "../validation";
 
 /**
@@ -45,8 +46,7 @@ export const generateImage = action({
   perform: async (context, { connection, prompt, model, n, ...rest }) => {
     const body = { ...clean.withoutEmpty({ prompt, model, n }), ...rest.additionalFields };
     const client = createXaiClient(connection, { deadlineMs: GENERATION_DEADLINE_MS, context });
-    const { data } = await client.post("/images/generations", body);
-    return { data };
+    return { data: await postForLargeJson(client, "/images/generations", body) };
   },
   examplePayload: { data: generatedImageExample },
 });
