@@ -26,6 +26,8 @@ const AUTH_SCHEME_PATTERN = /\b(Bearer|Basic)\s+[^\s"'`,;<>]+/gi;
 /** The shape of an xAI API key, redacted even when it was never remembered (pasted into a URL). */
 const XAI_KEY_PATTERN = /\bxai-[A-Za-z0-9_-]{20,}/g;
 
+/** The secret `rememberSecret` was last given. */
+let lastRemembered: string | undefined;
 /** Most recently remembered last; each entry is a regex matching the secret literally. */
 const rememberedSecrets: { secret: string; pattern: RegExp }[] = [];
 
@@ -48,7 +50,9 @@ function rememberOne(secret: string): void {
 export function rememberSecret(secret: string): void {
   if (typeof secret !== "string") return;
   const trimmed = secret.trim();
-  if (trimmed.length < MIN_SECRET_LENGTH) return;
+  // Every call of a connection remembers its key again: the common case costs one comparison.
+  if (trimmed.length < MIN_SECRET_LENGTH || trimmed === lastRemembered) return;
+  lastRemembered = trimmed;
   rememberOne(trimmed);
   const encoded = encodeURIComponent(trimmed);
   if (encoded !== trimmed) rememberOne(encoded);
