@@ -2,6 +2,7 @@ import { type Connection, ConnectionError } from "@prismatic-io/spectral";
 import { createClient, type HttpClient } from "@prismatic-io/spectral/dist/clients/http";
 import type { ActionLogger } from "@prismatic-io/spectral/dist/types/ActionLogger";
 import { xaiGrokConnection } from "./connection";
+import { sanitizedConnection } from "./errors";
 import { attachDebugLogging } from "./httpDebug";
 import {
   describeRetry,
@@ -10,9 +11,8 @@ import {
   MAX_RETRIES,
   retryDelayMs,
 } from "./retryPolicy";
+import { XAI_API_BASE_URL } from "./safePath";
 import { rememberSecret } from "./secrets";
-
-export const DEFAULT_BASE_URL = "https://api.x.ai/v1";
 
 /** Deadlines for a whole call, retries included (see README, "Retries and timeouts"). */
 export const GENERATION_DEADLINE_MS = 10 * 60 * 1000;
@@ -23,20 +23,20 @@ export const MODEL_CALL_DEADLINE_MS = 30 * 1000;
  * can point a loaded bundle at another server.
  */
 export const xaiBaseUrl = (): string =>
-  (process.env.XAI_BASE_URL?.trim() || DEFAULT_BASE_URL).replace(/\/+$/, "");
+  (process.env.XAI_BASE_URL?.trim() || XAI_API_BASE_URL).replace(/\/+$/, "");
 
 /** The connection's API key, checked before anything is sent. */
 export const connectionToken = (connection: Connection): string => {
   if (connection?.key !== xaiGrokConnection.key) {
     throw new ConnectionError(
-      withoutFields(connection),
+      sanitizedConnection(connection),
       `Connection: expected an "xAI Grok" connection (${xaiGrokConnection.key}), got "${connection?.key ?? "none"}".`,
     );
   }
   const token = typeof connection.fields?.token === "string" ? connection.fields.token.trim() : "";
   if (!token) {
     throw new ConnectionError(
-      withoutFields(connection),
+      sanitizedConnection(connection),
       "Connection: the API Key is empty. Enter an xAI API key from https://console.x.ai.",
     );
   }
@@ -47,13 +47,6 @@ export const connectionToken = (connection: Connection): string => {
 /** Bearer authorization for xAI, shared by the typed actions and Raw Request. */
 export const authorizationHeaders = (connection: Connection): Record<string, string> => ({
   Authorization: `Bearer ${connectionToken(connection)}`,
-});
-
-/** A connection copy that carries no secret, for errors that must reference it. */
-const withoutFields = (connection: Connection | undefined): Connection => ({
-  key: connection?.key ?? "",
-  configVarKey: connection?.configVarKey ?? "",
-  fields: {},
 });
 
 export interface XaiCallContext {

@@ -5,6 +5,7 @@
  * @see https://docs.x.ai/docs/api-reference
  */
 
+import { Readable } from "node:stream";
 import { redactDeep, redactText } from "./secrets";
 
 /** How much of an error body streamed back (responseType "stream") is read. */
@@ -21,28 +22,8 @@ export type BodyContent =
   | { kind: "empty" }
   | { kind: "unreadable"; reason: string };
 
-interface ReadableLike {
-  on(event: string, listener: (...args: unknown[]) => void): unknown;
-  removeListener(event: string, listener: (...args: unknown[]) => void): unknown;
-  destroy(): unknown;
-  resume?: () => unknown;
-  destroyed?: boolean;
-  readableEnded?: boolean;
-}
-
-function isReadable(value: unknown): value is ReadableLike {
-  if (typeof value !== "object" || value === null) return false;
-  const candidate = value as Partial<Record<keyof ReadableLike, unknown>> & { pipe?: unknown };
-  return (
-    typeof candidate.pipe === "function" &&
-    typeof candidate.on === "function" &&
-    typeof candidate.destroy === "function" &&
-    typeof candidate.removeListener === "function"
-  );
-}
-
 /** Reads at most `maxBytes` of a stream (waiting at most `timeoutMs`), then destroys it. */
-function readStreamText(stream: ReadableLike, maxBytes: number, timeoutMs: number) {
+function readStreamText(stream: Readable, maxBytes: number, timeoutMs: number) {
   return new Promise<{ text: string; complete: boolean }>((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -112,7 +93,7 @@ export async function readBody(data: unknown, contentType: string): Promise<Body
     const view = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     return classifyText(view.toString("utf8"), contentType);
   }
-  if (isReadable(data)) {
+  if (data instanceof Readable) {
     if (data.destroyed || data.readableEnded) {
       return { kind: "unreadable", reason: "the response stream was already closed" };
     }

@@ -10,6 +10,7 @@
  */
 
 import { type Connection, ConnectionError, isConnectionError } from "@prismatic-io/spectral";
+import { isAxiosError } from "axios";
 import { xaiGrokConnection } from "./connection";
 import { bodyForProperty, describeBody, readBody, stringProp, truncate } from "./errorBody";
 import {
@@ -17,6 +18,7 @@ import {
   describeStatus,
   isCutOffResponse,
   MAX_RETRY_AFTER_MS,
+  readHeader,
   retryAfterMs,
 } from "./retryPolicy";
 import { describeRequest } from "./safePath";
@@ -69,21 +71,8 @@ interface AxiosErrorLike {
   response?: { status?: unknown; headers?: unknown; data?: unknown };
 }
 
-function isAxiosErrorLike(error: unknown): error is AxiosErrorLike {
-  if (typeof error !== "object" || error === null) return false;
-  const candidate = error as { isAxiosError?: unknown; config?: unknown };
-  return candidate.isAxiosError === true;
-}
-
-function headerValue(headers: unknown, name: string): string | undefined {
-  if (typeof headers !== "object" || headers === null) return undefined;
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== name) continue;
-    const first: unknown = Array.isArray(value) ? value[0] : value;
-    if (typeof first === "string" || typeof first === "number") return String(first);
-  }
-  return undefined;
-}
+/** axios' own check; the narrower type names only what the hook reads. */
+const isAxiosErrorLike = (error: unknown): error is AxiosErrorLike => isAxiosError(error);
 
 function retriesDone(config: AxiosErrorLike["config"]): number {
   const state = config?.["axios-retry"] as { retryCount?: unknown } | undefined;
@@ -127,7 +116,8 @@ function isCredentialFailure(status: number, xaiMessage: string): boolean {
   );
 }
 
-function sanitizedConnection(original?: Connection): Connection {
+/** A copy of a connection that carries no secret, for errors that must reference one. */
+export function sanitizedConnection(original?: Connection): Connection {
   return {
     key: typeof original?.key === "string" ? redactText(original.key) : xaiGrokConnection.key,
     configVarKey:
@@ -172,9 +162,9 @@ async function responseFailure(
   const { method, path } = describeRequest(config);
   const status = typeof response.status === "number" ? response.status : 0;
   const headers = response.headers;
-  const body = await readBody(response.data, headerValue(headers, "content-type") ?? "");
+  const body = await readBody(response.data, readHeader(headers, "content-type") ?? "");
   const { message: xaiMessage, code } = describeBody(body);
-  const requestId = headerValue(headers, "x-request-id") ?? headerValue(headers, "request-id");
+  const requestId = readHeader(headers, "x-request-id") ?? readHeader(headers, "request-id");
 
   const parts = [`xAI API error ${describeStatus(status)} on ${method} ${path}: `];
   parts.push(truncate(xaiMessage.trim(), MAX_MESSAGE_CHARS));

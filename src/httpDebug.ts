@@ -4,22 +4,17 @@
  * Uses axios interceptors (https://axios-http.com/docs/interceptors).
  */
 
+import { Stream } from "node:stream";
 import type { HttpClient } from "@prismatic-io/spectral/dist/clients/http";
 import type { AxiosError, AxiosResponse, InternalAxiosRequestConfig } from "axios";
 import { redactDeep, redactText } from "./secrets";
 
 const MAX_LOGGED_BODY_BYTES = 10 * 1024;
 
-function isStream(value: unknown): boolean {
-  if (typeof value !== "object" || value === null) return false;
-  const candidate = value as { pipe?: unknown; on?: unknown };
-  return typeof candidate.pipe === "function" && typeof candidate.on === "function";
-}
-
 /** What to log for a body: as is (redacted) when small, otherwise a size summary. */
 export function summarizeBody(body: unknown): unknown {
   if (body === undefined || body === null || body === "") return body;
-  if (isStream(body)) return "<stream>";
+  if (body instanceof Stream) return "<stream>";
   if (Buffer.isBuffer(body) || body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
     return `<body: ${body.byteLength} bytes>`;
   }

@@ -122,7 +122,7 @@ function codeOf(error: ErrorLike): string | undefined {
 }
 
 /** Reads a header from a plain object or AxiosHeaders, case-insensitively; arrays give their first value. */
-function readHeader(headers: unknown, name: string): string | undefined {
+export function readHeader(headers: unknown, name: string): string | undefined {
   if (typeof headers !== "object" || headers === null) return undefined;
   const wanted = name.toLowerCase();
   const getter = (headers as { get?: unknown }).get;

@@ -10,7 +10,7 @@
 
 import { redactText } from "./secrets";
 
-export const XAI_BASE_URL = "https://api.x.ai/v1";
+export const XAI_API_BASE_URL = "https://api.x.ai/v1";
 const XAI_ORIGIN = "https://api.x.ai";
 const XAI_BASE_PATH = "/v1";
 
@@ -69,7 +69,7 @@ function stripXaiOrigin(value: string, trimmed: string): string {
     } catch {
       // Not parseable as a URL: the generic wording is enough.
     }
-    return refuse(value, `points to ${where}; only paths under ${XAI_BASE_URL} are allowed`);
+    return refuse(value, `points to ${where}; only paths under ${XAI_API_BASE_URL} are allowed`);
   }
   const rest = trimmed.slice(prefix[0].length);
   return rest === "" ? "/" : rest;
@@ -133,12 +133,12 @@ export function toSafeRequestPath(url: unknown): string {
 function assertStaysUnderXaiBase(value: string, safePath: string): void {
   let resolved: URL;
   try {
-    resolved = new URL(`${XAI_BASE_URL}${safePath}`);
+    resolved = new URL(`${XAI_API_BASE_URL}${safePath}`);
   } catch {
     refuse(value, "is not a valid URL path");
   }
   if (resolved.origin !== XAI_ORIGIN || !resolved.pathname.startsWith(`${XAI_BASE_PATH}/`)) {
-    refuse(value, `would leave ${XAI_BASE_URL}`);
+    refuse(value, `would leave ${XAI_API_BASE_URL}`);
   }
 }
 

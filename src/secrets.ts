@@ -4,6 +4,8 @@
  * that may leave the component goes through `redactText` or `redactDeep`.
  */
 
+import { Stream } from "node:stream";
+
 export const REDACTED = "[REDACTED]";
 
 /** Bounded so a long-lived process serving many connections does not grow without limit. */
@@ -76,15 +78,6 @@ function byteLengthOf(value: ArrayBuffer | ArrayBufferView): number {
   return value.byteLength;
 }
 
-function isReadableStream(value: object): boolean {
-  const candidate = value as { pipe?: unknown; on?: unknown; read?: unknown };
-  return (
-    typeof candidate.pipe === "function" &&
-    typeof candidate.on === "function" &&
-    typeof candidate.read === "function"
-  );
-}
-
 function redactValue(value: unknown, ancestors: object[]): unknown {
   if (typeof value === "string") return redactText(value);
   if (typeof value === "bigint") return value.toString();
@@ -99,7 +92,7 @@ function redactValue(value: unknown, ancestors: object[]): unknown {
   }
   if (value instanceof Date) return new Date(value.getTime());
   if (value instanceof RegExp) return redactText(value.toString());
-  if (isReadableStream(value)) return "<stream>";
+  if (value instanceof Stream) return "<stream>";
 
   const nextAncestors = [...ancestors, value];
   if (Array.isArray(value)) return value.map((item) => redactValue(item, nextAncestors));

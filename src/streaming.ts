@@ -4,10 +4,7 @@ import { readJsonBody } from "./jsonBody";
 import { assembleChatStream } from "./stream/chatStream";
 import { assembleMessageStream } from "./stream/messageStream";
 import type { ReadSseOptions } from "./stream/readSseEvents";
-import type { JsonObject } from "./validation";
-
-/** A streamed call fails when xAI sends no byte for this long (proxies cut idle connections). */
-export const STREAM_IDLE_TIMEOUT_MS = 120 * 1000;
+import type { JsonObject } from "./stream/types";
 
 type BodyReader<T> = (body: AsyncIterable<Uint8Array>, options: ReadSseOptions) => Promise<T>;
 
@@ -28,7 +25,8 @@ export const postAndRead = async <T>(
   });
   const signal = response.config.signal as AbortSignal | undefined;
   try {
-    return await read(response.data, { idleTimeoutMs: STREAM_IDLE_TIMEOUT_MS, signal });
+    // The readers give up when xAI sends no byte for 120 s (DEFAULT_IDLE_TIMEOUT_MS).
+    return await read(response.data, { signal });
   } catch (error) {
     // The call's deadline ran out while the body was still arriving.
     if (signal?.aborted && isTimeoutReason(signal.reason)) {

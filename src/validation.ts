@@ -1,4 +1,6 @@
 import { util } from "@prismatic-io/spectral";
+import { isJsonObject } from "./stream/jsonValues";
+import type { JsonObject } from "./stream/types";
 
 /**
  * A mistake in an action's input, caught before anything is sent to xAI. The message names the
@@ -11,13 +13,8 @@ export class InputError extends Error {
   }
 }
 
-export type JsonObject = Record<string, unknown>;
-
 const isEmpty = (value: unknown): boolean =>
   value === undefined || value === null || (typeof value === "string" && value.trim() === "");
-
-export const isJsonObject = (value: unknown): value is JsonObject =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const describe = (value: unknown): string => {
   if (Array.isArray(value)) return "an array";

@@ -1,11 +1,11 @@
-import { describeRequest, toSafeRequestPath, XAI_BASE_URL } from "../src/safePath";
+import { describeRequest, toSafeRequestPath, XAI_API_BASE_URL } from "../src/safePath";
 import { rememberSecret } from "../src/secrets";
 
 const TOKEN = "test-token-9f8e7d6c5b4a";
 
 /** Joins like axios does (base + path) and lets the WHATWG parser normalise the result. */
 function resolveLikeAxios(path: string): URL {
-  return new URL(`${XAI_BASE_URL}${path}`);
+  return new URL(`${XAI_API_BASE_URL}${path}`);
 }
 
 describe("toSafeRequestPath accepts paths under the xAI base URL", () => {
