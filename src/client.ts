@@ -26,7 +26,7 @@ export const xaiBaseUrl = (): string =>
   (process.env.XAI_BASE_URL?.trim() || XAI_API_BASE_URL).replace(/\/+$/, "");
 
 /** The connection's API key, checked before anything is sent. */
-export const connectionToken = (connection: Connection): string => {
+const connectionToken = (connection: Connection): string => {
   if (connection?.key !== xaiGrokConnection.key) {
     throw new ConnectionError(
       sanitizedConnection(connection),

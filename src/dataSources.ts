@@ -16,7 +16,7 @@ const byKey = (a: Element, b: Element): number => a.key.localeCompare(b.key, "en
  * One picklist entry per id and alias, sorted, each alias listed once, labelled with what the
  * model accepts so a person can choose (e.g. `grok-4.3 — text, image in`).
  */
-export const toModelChoices = (models: ModelEntry[], describe: (model: ModelEntry) => string) => {
+const toModelChoices = (models: ModelEntry[], describe: (model: ModelEntry) => string) => {
   const choices = new Map<string, Element>();
   for (const model of models) {
     const what = describe(model);

@@ -160,7 +160,7 @@ export function retryAfterMs(headers: unknown, now: number = Date.now()): number
 }
 
 /** The server-requested wait of a failed request, if any. */
-export function serverRequestedWaitMs(error: unknown, now?: number): number | undefined {
+function serverRequestedWaitMs(error: unknown, now?: number): number | undefined {
   return retryAfterMs(asErrorLike(error)?.response?.headers, now);
 }
 

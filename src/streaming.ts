@@ -12,7 +12,7 @@ type BodyReader<T> = (body: AsyncIterable<Uint8Array>, options: ReadSseOptions) 
  * POSTs `body` and reads xAI's response body with `read` as it arrives, instead of letting axios
  * buffer it whole. The call's deadline still applies while the body streams in.
  */
-export const postAndRead = async <T>(
+const postAndRead = async <T>(
   client: XaiClient,
   path: string,
   body: JsonObject,

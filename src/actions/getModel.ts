@@ -5,7 +5,7 @@ import { connectionInput } from "../inputs";
 import * as clean from "../validation";
 
 /** The model id as one percent-encoded path segment (`/`, spaces, `?` and `#` included). */
-export const modelPath = (modelId: string): string => `/models/${encodeURIComponent(modelId)}`;
+const modelPath = (modelId: string): string => `/models/${encodeURIComponent(modelId)}`;
 
 /**
  * URL resolution turns the segments "." and ".." (even percent-encoded) into another path, and no

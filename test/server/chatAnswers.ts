@@ -10,7 +10,7 @@ import {
 import { countWords, fillerText } from "./textPieces";
 
 /** Citations returned when the last user message contains "cite". */
-export const CHAT_CITATIONS = [
+const CHAT_CITATIONS = [
   "https://docs.x.ai/docs/models",
   "https://x.ai/news/grok-4",
   "https://en.wikipedia.org/wiki/Grok_(chatbot)",
@@ -20,7 +20,7 @@ export const CHAT_CITATIONS = [
 const TOKENS_PER_IMAGE = 256;
 
 /** `n` from the request when it is a positive integer (validation rejects other values first). */
-export function requestedChoiceCount(request: unknown): number {
+function requestedChoiceCount(request: unknown): number {
   const n = isRecord(request) ? request.n : undefined;
   return typeof n === "number" && Number.isInteger(n) && n >= 1 ? n : 1;
 }

@@ -14,7 +14,7 @@ import { splitIntoFixedPieces, splitIntoWordPieces } from "./textPieces";
 /** Tool-call arguments are streamed in fragments of this many characters. */
 const ARGUMENT_PIECE_LENGTH = 6;
 
-export const SSE_DONE_EVENT = "data: [DONE]\n\n";
+const SSE_DONE_EVENT = "data: [DONE]\n\n";
 
 function includeUsage(request: unknown): boolean {
   if (!isRecord(request) || !isRecord(request.stream_options)) return false;

@@ -17,10 +17,10 @@ export interface GeneratedImageResponse {
   data: GeneratedImage[];
 }
 
-export const MAX_IMAGES_PER_REQUEST = 10;
+const MAX_IMAGES_PER_REQUEST = 10;
 const MIME_TYPE = "image/png";
 /** A valid 1x1 PNG: the default b64_json image. */
-export const TINY_PNG_BASE64 =
+const TINY_PNG_BASE64 =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 /** Guard against a typo in "size:<bytes>" allocating gigabytes. */
 const MAX_B64_LENGTH = 64 * 1024 * 1024;

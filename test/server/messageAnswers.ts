@@ -8,7 +8,7 @@ function requestedModel(request: unknown): string {
 }
 
 /** Tokens a content block costs, for `usage.output_tokens`. */
-export function outputTokensOf(block: MessageContentBlock): number {
+function outputTokensOf(block: MessageContentBlock): number {
   switch (block.type) {
     case "text":
       return countWords(block.text);

@@ -273,16 +273,23 @@ export function toModel(entry: CatalogueEntry): Model {
   return model;
 }
 
-export function toLanguageModel(entry: LanguageCatalogueEntry): LanguageModel {
-  const model: LanguageModel = {
+/** The fields /language-models and /image-generation-models share. */
+function describedModel(entry: LanguageCatalogueEntry | ImageCatalogueEntry) {
+  return {
     id: entry.id,
     fingerprint: systemFingerprint(entry.id),
     created: entry.created,
-    object: "model",
+    object: "model" as const,
     owned_by: OWNER,
     version: entry.version,
     input_modalities: [...entry.input_modalities],
     output_modalities: [...entry.output_modalities],
+  };
+}
+
+function toLanguageModel(entry: LanguageCatalogueEntry): LanguageModel {
+  const model: LanguageModel = {
+    ...describedModel(entry),
     ...entry.prices,
     aliases: [...entry.aliases],
   };
@@ -290,17 +297,10 @@ export function toLanguageModel(entry: LanguageCatalogueEntry): LanguageModel {
   return model;
 }
 
-export function toImageGenerationModel(entry: ImageCatalogueEntry): ImageGenerationModel {
+function toImageGenerationModel(entry: ImageCatalogueEntry): ImageGenerationModel {
   const model: ImageGenerationModel = {
-    id: entry.id,
-    fingerprint: systemFingerprint(entry.id),
+    ...describedModel(entry),
     max_prompt_length: entry.max_prompt_length,
-    created: entry.created,
-    object: "model",
-    owned_by: OWNER,
-    version: entry.version,
-    input_modalities: [...entry.input_modalities],
-    output_modalities: [...entry.output_modalities],
     image_price: entry.image_price,
     aliases: [...entry.aliases],
   };

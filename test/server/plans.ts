@@ -1,7 +1,7 @@
 import type { PlannedResponse } from "./responseWriter";
 import type { XaiError } from "./xaiErrors";
 
-export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 export const SSE_CONTENT_TYPE = "text/event-stream; charset=utf-8";
 
 /** Streams with more events than this are written in batches (benchmarks send 40,000 chunks). */
