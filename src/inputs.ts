@@ -3,7 +3,7 @@ import * as clean from "./validation";
 
 /**
  * Inputs shared by several actions. Labels, comments and defaults are those of Prismatic's own
- * xAI Grok component (../shared/spec/xai-grok-connector.md); keys are part of the contract.
+ * xAI Grok component (spec/xai-grok-connector.md); keys are part of the contract.
  */
 
 export const connectionInput = input({

@@ -4,7 +4,7 @@ import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 
 /** xAI's OpenAPI 3.1 description (its schemas are JSON Schema 2020-12). */
 const openapi = JSON.parse(
-  readFileSync(join(__dirname, "../../../shared/spec/xai-openapi.json"), "utf8"),
+  readFileSync(join(__dirname, "../../spec/xai-openapi.json"), "utf8"),
 ) as {
   paths: Record<
     string,
