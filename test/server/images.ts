@@ -19,8 +19,8 @@ export interface GeneratedImageResponse {
 
 const MAX_IMAGES_PER_REQUEST = 10;
 const MIME_TYPE = "image/png";
-/** A valid 1x1 PNG: the default b64_json image. */
-const TINY_PNG_BASE64 =
+/** A valid 1x1 PNG: the default b64_json image (and the media host's image body). */
+export const TINY_PNG_BASE64 =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 /** Guard against a typo in "size:<bytes>" allocating gigabytes. */
 const MAX_B64_LENGTH = 64 * 1024 * 1024;
@@ -62,8 +62,19 @@ function sizedBase64(length: number, index: number): string {
   return bytes.toString("base64").slice(0, length);
 }
 
-/** The deterministic answer to a (valid) image generation request. */
-export function imageAnswer(request: unknown): GeneratedImageResponse {
+/** Where a url-format image lives; by default xAI's own (unreachable from tests) CDN path. */
+export type ImageUrlFor = (name: string) => string;
+
+const XAI_IMAGE_URL: ImageUrlFor = (name) => `https://imgen.x.ai/xai-imgen/${name}.png`;
+
+/**
+ * The deterministic answer to a (valid) image generation or edit request; `urlFor` places the
+ * url-format images (the server passes its media host).
+ */
+export function imageAnswer(
+  request: unknown,
+  urlFor: ImageUrlFor = XAI_IMAGE_URL,
+): GeneratedImageResponse {
   const body = isRecord(request) ? request : {};
   const prompt = typeof body.prompt === "string" ? body.prompt : "";
   const count = typeof body.n === "number" ? body.n : 1;
@@ -77,10 +88,7 @@ export function imageAnswer(request: unknown): GeneratedImageResponse {
       data.push({ b64_json: b64, mime_type: MIME_TYPE });
     } else {
       const name = uuidFromHash(stableHash(`${requestHash}:${index}`));
-      data.push({
-        url: `https://imgen.x.ai/xai-imgen/xai-tmp-imgen-${name}.png`,
-        mime_type: MIME_TYPE,
-      });
+      data.push({ url: urlFor(`xai-tmp-imgen-${name}`), mime_type: MIME_TYPE });
     }
   }
   return { data };

@@ -274,7 +274,7 @@ export function toModel(entry: CatalogueEntry): Model {
 }
 
 /** The fields /language-models and /image-generation-models share. */
-function describedModel(entry: LanguageCatalogueEntry | ImageCatalogueEntry) {
+function describedModel(entry: CatalogueEntryBase) {
   return {
     id: entry.id,
     fingerprint: systemFingerprint(entry.id),
@@ -336,4 +336,49 @@ export function findLanguageModel(idOrAlias: string): LanguageModel | undefined 
 export function findImageGenerationModel(idOrAlias: string): ImageGenerationModel | undefined {
   const entry = findCatalogueEntry(idOrAlias);
   return entry && isImage(entry) ? toImageGenerationModel(entry) : undefined;
+}
+
+/** Grok Imagine video models (`/v1/video-generation-models`). */
+export interface VideoCatalogueEntry extends CatalogueEntryBase {
+  kind: "video";
+}
+
+export interface VideoGenerationModel {
+  id: string;
+  fingerprint: string;
+  created: number;
+  object: "model";
+  owned_by: string;
+  version: string;
+  input_modalities: string[];
+  output_modalities: string[];
+  aliases: string[];
+}
+
+/** Kept out of MODEL_CATALOGUE so `/v1/models` answers as it always did. */
+export const VIDEO_MODEL_CATALOGUE: readonly VideoCatalogueEntry[] = [
+  {
+    kind: "video",
+    id: "grok-imagine-video",
+    aliases: [],
+    created: 1769990400,
+    version: "1.0.0",
+    input_modalities: ["text", "image", "video"],
+    output_modalities: ["video"],
+  },
+];
+
+function toVideoGenerationModel(entry: VideoCatalogueEntry): VideoGenerationModel {
+  return { ...describedModel(entry), aliases: [...entry.aliases] };
+}
+
+export function listVideoGenerationModelsResponse(): { models: VideoGenerationModel[] } {
+  return { models: VIDEO_MODEL_CATALOGUE.map(toVideoGenerationModel) };
+}
+
+export function findVideoGenerationModel(idOrAlias: string): VideoGenerationModel | undefined {
+  const entry = VIDEO_MODEL_CATALOGUE.find(
+    (candidate) => candidate.id === idOrAlias || candidate.aliases.includes(idOrAlias),
+  );
+  return entry && toVideoGenerationModel(entry);
 }

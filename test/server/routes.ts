@@ -1,22 +1,24 @@
+import { apiKeyInfo, bearerToken } from "./apiKey";
 import { checkBearer } from "./auth";
 import { chatAnswer } from "./chatAnswers";
 import { chatStreamEvents } from "./chatStream";
-import { imageAnswer, validateImageRequest } from "./images";
-import { messageAnswer } from "./messageAnswers";
-import { messageStreamEvents } from "./messageStream";
+import { embeddingsPlan, findEmbeddingModel, listEmbeddingModelsResponse } from "./embeddings";
 import {
   findCatalogueEntry,
   findImageGenerationModel,
   findLanguageModel,
+  findVideoGenerationModel,
   listImageGenerationModelsResponse,
   listLanguageModelsResponse,
   listModelsResponse,
+  listVideoGenerationModelsResponse,
   toModel,
 } from "./models";
 import { errorPlan, jsonPlan, ssePlan } from "./plans";
 import { isRecord } from "./promptReading";
 import type { PlannedResponse } from "./responseWriter";
 import type { RecordedRequest } from "./serverTypes";
+import { tokenizePlan } from "./tokenize";
 import { invalidTypeError, missingFieldError, type XaiError, xaiError } from "./xaiErrors";
 
 /** Fields shared by the chat and messages endpoints. */
@@ -50,17 +52,17 @@ function chatCompletions(body: Record<string, unknown>): PlannedResponse {
   return body.stream === true ? ssePlan(chatStreamEvents(body)) : jsonPlan(200, chatAnswer(body));
 }
 
-function messages(body: Record<string, unknown>): PlannedResponse {
-  const error = validateConversation(body);
-  if (error) return errorPlan(error);
-  return body.stream === true
-    ? ssePlan(messageStreamEvents(body))
-    : jsonPlan(200, messageAnswer(body));
-}
-
-function imageGenerations(body: Record<string, unknown>): PlannedResponse {
-  const error = validateImageRequest(body);
-  return error ? errorPlan(error) : jsonPlan(200, imageAnswer(body));
+/**
+ * xAI removed the Anthropic-compatible endpoint on 2026-02-20: it answers 410 Gone. Tests that need
+ * its old answer script it (`messageAnswer(body)`).
+ */
+function messages(): PlannedResponse {
+  return errorPlan(
+    xaiError(
+      410,
+      "The Anthropic-compatible /v1/messages endpoint was removed on 2026-02-20. Use /v1/responses or /v1/chat/completions.",
+    ),
+  );
 }
 
 function modelNotFound(id: string): PlannedResponse {
@@ -85,6 +87,8 @@ const GET_COLLECTIONS: Record<string, () => unknown> = {
   "/v1/models": listModelsResponse,
   "/v1/language-models": listLanguageModelsResponse,
   "/v1/image-generation-models": listImageGenerationModelsResponse,
+  "/v1/video-generation-models": listVideoGenerationModelsResponse,
+  "/v1/embedding-models": listEmbeddingModelsResponse,
 };
 
 const GET_ITEMS: Record<string, GetHandler> = {
@@ -100,15 +104,26 @@ const GET_ITEMS: Record<string, GetHandler> = {
     const model = findImageGenerationModel(id);
     return model ? jsonPlan(200, model) : modelNotFound(id);
   },
+  "/v1/video-generation-models/": (id) => {
+    const model = findVideoGenerationModel(id);
+    return model ? jsonPlan(200, model) : modelNotFound(id);
+  },
+  "/v1/embedding-models/": (id) => {
+    const model = findEmbeddingModel(id);
+    return model ? jsonPlan(200, model) : modelNotFound(id);
+  },
 };
 
 const POSTS: Record<string, PostHandler> = {
   "/v1/chat/completions": chatCompletions,
   "/v1/messages": messages,
-  "/v1/images/generations": imageGenerations,
+  "/v1/embeddings": embeddingsPlan,
+  "/v1/tokenize-text": tokenizePlan,
+  // Images, videos and files are answered by mediaRoutes.ts (they need the media host).
 };
 
-function answerPost(request: RecordedRequest, handler: PostHandler): PlannedResponse {
+/** Parses a JSON object body (400/422 like xAI otherwise) and hands it to `handler`. */
+export function answerPost(request: RecordedRequest, handler: PostHandler): PlannedResponse {
   if (request.body === undefined) {
     const reason =
       request.rawBody.trim() === "" ? "the body is empty" : "the body is not valid JSON";
@@ -144,6 +159,10 @@ export function answerNormally(
   const authError = checkBearer(request.headers, acceptedToken);
   if (authError) return errorPlan(authError);
   const { method, path } = request;
+  if (path === "/v1/api-key") {
+    const key = apiKeyInfo(bearerToken(request.headers));
+    return method === "GET" ? jsonPlan(200, key) : methodNotAllowed("GET");
+  }
   const post = POSTS[path];
   if (post) return method === "POST" ? answerPost(request, post) : methodNotAllowed("POST");
   const collection = GET_COLLECTIONS[path];

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
+import type { MediaHost } from "./mediaTypes";
 
 export interface RecordedRequest {
   /** e.g. "POST" */
@@ -8,6 +9,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   headers: IncomingHttpHeaders;
   rawBody: string;
+  /** The body exactly as received (multipart uploads are binary; rawBody is its UTF-8 reading). */
+  rawBytes: Buffer;
   /** JSON.parse(rawBody) when it parses, else undefined. */
   body: unknown;
 }
@@ -41,9 +44,14 @@ export interface XaiServer {
   origin: string;
   /** Every request received, in order (including ones answered with scripted faults). */
   requests: RecordedRequest[];
+  /** The second loopback server holding generated images and videos (see mediaHost.ts). */
+  media: MediaHost;
   /** Queues one-shot responses (FIFO among those matching a request's path). */
   script(...responses: ScriptedResponse[]): void;
-  /** Forgets recorded requests and queued scripts. */
+  /**
+   * Forgets recorded requests and queued scripts (and uploaded files, video jobs, media requests,
+   * stored responses).
+   */
   reset(): void;
   /** Closes the server and destroys every open (including hanging) socket. */
   close(): Promise<void>;

@@ -1,7 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
+import { isBinaryPlan, writeBinaryPlan } from "./binaryWriter";
+import { startMediaSide } from "./mediaSide";
 import { errorPlan } from "./plans";
+import { answerResponsesApi } from "./responseRoutes";
+import { ResponseStore } from "./responseStore";
 import { type PlannedResponse, writePlannedResponse } from "./responseWriter";
 import { answerNormally } from "./routes";
 import { ScriptQueue, scriptedPlan } from "./scripts";
@@ -17,19 +21,24 @@ export { chatAnswer } from "./chatAnswers";
 export { chatStreamChunks, chatStreamEvents } from "./chatStream";
 export type { ChatCompletion, ChatCompletionChunk } from "./chatTypes";
 export { imageAnswer } from "./images";
+export { mediaBytes } from "./mediaBytes";
+export { startMediaHost } from "./mediaHost";
+export type { MediaHost, MediaRequest, MediaScript, MediaUrlOptions } from "./mediaTypes";
 export { messageAnswer } from "./messageAnswers";
-export { messageStreamEventObjects, messageStreamEvents } from "./messageStream";
 export type { MessageResponse, MessageStreamEvent } from "./messageTypes";
 export { MODEL_CATALOGUE } from "./models";
+export { responseAnswer } from "./responseAnswers";
+export { responseStreamEventObjects, responseStreamEvents } from "./responseStream";
+export type { ModelResponse, ResponseStreamEvent } from "./responseTypes";
 export type { RecordedRequest, ScriptedResponse, XaiServer, XaiServerOptions };
 
 const LOOPBACK = "127.0.0.1";
 
-function readBody(request: IncomingMessage): Promise<string | undefined> {
+function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("end", () => resolve(Buffer.concat(chunks)));
     // A client that gives up mid-upload gets no answer.
     request.on("error", () => resolve(undefined));
   });
@@ -43,7 +52,8 @@ function parseJson(rawBody: string): unknown {
   }
 }
 
-function recordOf(request: IncomingMessage, rawBody: string): RecordedRequest {
+function recordOf(request: IncomingMessage, rawBytes: Buffer): RecordedRequest {
+  const rawBody = rawBytes.toString("utf8");
   const target = request.url ?? "/";
   const queryStart = target.indexOf("?");
   const url = new URL(target, `http://${LOOPBACK}`);
@@ -53,6 +63,7 @@ function recordOf(request: IncomingMessage, rawBody: string): RecordedRequest {
     query: Object.fromEntries(url.searchParams),
     headers: request.headers,
     rawBody,
+    rawBytes,
     body: parseJson(rawBody),
   };
 }
@@ -60,15 +71,19 @@ function recordOf(request: IncomingMessage, rawBody: string): RecordedRequest {
 export async function startXaiServer(options: XaiServerOptions = {}): Promise<XaiServer> {
   const requests: RecordedRequest[] = [];
   const scripts = new ScriptQueue();
+  // Images, videos and files: their state and the second loopback server that serves the media.
+  const media = await startMediaSide();
+  // Stored responses (previous_response_id, background jobs, GET/DELETE /v1/responses/{id}).
+  const responses = new ResponseStore();
   const sockets = new Set<Socket>();
   // Aborted on close() so pending `delayMs` timers never keep the process alive.
   const closing = new AbortController();
   let requestCounter = 0;
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const rawBody = await readBody(request);
-    if (rawBody === undefined) return;
-    const recorded = recordOf(request, rawBody);
+    const rawBytes = await readBody(request);
+    if (rawBytes === undefined) return;
+    const recorded = recordOf(request, rawBytes);
     requests.push(recorded);
     const requestId = `req_${++requestCounter}`;
     const script = scripts.take(recorded.path);
@@ -78,10 +93,15 @@ export async function startXaiServer(options: XaiServerOptions = {}): Promise<Xa
       request.socket.destroy();
       return;
     }
-    const normalAnswer = () => answerNormally(recorded, options.acceptedToken);
+    const normalAnswer = () =>
+      media.answer(recorded, options.acceptedToken) ??
+      answerResponsesApi(recorded, options.acceptedToken, responses) ??
+      answerNormally(recorded, options.acceptedToken);
     const plan: PlannedResponse = script ? scriptedPlan(script, normalAnswer) : normalAnswer();
     plan.headers = { "x-request-id": requestId, ...plan.headers };
-    await writePlannedResponse(response, plan, { resetAfterBytes: script?.resetAfterBytes });
+    const writeOptions = { resetAfterBytes: script?.resetAfterBytes };
+    if (isBinaryPlan(plan)) await writeBinaryPlan(response, plan, writeOptions);
+    else await writePlannedResponse(response, plan, writeOptions);
   }
 
   const server = createServer((request, response) => {
@@ -107,6 +127,9 @@ export async function startXaiServer(options: XaiServerOptions = {}): Promise<Xa
       server.off("error", reject);
       resolve();
     });
+  }).catch(async (error: unknown) => {
+    await media.close();
+    throw error;
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://${LOOPBACK}:${port}`;
@@ -115,19 +138,23 @@ export async function startXaiServer(options: XaiServerOptions = {}): Promise<Xa
     baseUrl: `${origin}/v1`,
     origin,
     requests,
+    media: media.host,
     script(...responses: ScriptedResponse[]) {
       scripts.add(responses);
     },
     reset() {
       requests.length = 0;
       scripts.clear();
+      media.reset();
+      responses.clear();
     },
     close() {
       closing.abort();
-      return new Promise<void>((resolve) => {
+      const apiClosed = new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
       });
+      return Promise.all([apiClosed, media.close()]).then(() => undefined);
     },
   };
 }
