@@ -6,4 +6,6 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   // Tests start real loopback servers; the retry and deadline tests wait for real time.
   testTimeout: 60000,
+  // Builds dist/index.js once, for the tests that check what ships.
+  globalSetup: "<rootDir>/test/support/buildBundle.ts",
 };

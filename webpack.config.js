@@ -77,7 +77,12 @@ const createConfig = ({
       },
     ],
   },
-  resolve: { extensions: [".ts", ".js"], alias: trimmed ? UNUSED_BY_COMPONENTS : {} },
+  resolve: { extensions: [".ts", ".js", ".json"], alias: trimmed ? UNUSED_BY_COMPONENTS : {} },
+  // Spectral names a ConnectionError by `this.constructor.name`: keep error class names through
+  // minification, so builders see "ConnectionError", not "".
+  optimization: {
+    minimizeOptions: { javascript: { compress: { passes: 2 }, keep_classnames: /Error$/ } },
+  },
   output: {
     filename: "index.js",
     path: path.resolve(__dirname, outputDir),

@@ -33,6 +33,47 @@ const defaultOf = (input: Input): string =>
 
 const INPUT_HEADER: Row = ["Input", "Comments", "Default"];
 
+type Schema = {
+  type?: unknown;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  description?: string;
+};
+
+/** "array of objects", "string or null", … for a JSON Schema node. */
+const typeOf = (schema: Schema): string => {
+  const type = Array.isArray(schema.type) ? schema.type.join(" or ") : String(schema.type ?? "any");
+  return type === "array" && schema.items ? `array of ${typeOf(schema.items)}s` : type;
+};
+
+/** What the step returns: the top-level fields of its output schema (of each item for lists). */
+const returns = (action: Component["actions"][string]): string[] => {
+  const safety =
+    action.performSafety === "SAFE"
+      ? "safe to run in the designer"
+      : "not run in the designer (it spends credits or changes data)";
+  const raw = action.outputSchema?.type === "actionOutput" ? action.outputSchema.schema : undefined;
+  if (!raw) return [`Returns: \`{ branch, data }\`. Performs: ${safety}.`];
+  const schema = JSON.parse(raw) as Schema;
+  const fields = schema.properties ?? schema.items?.properties;
+  const shape = schema.properties
+    ? "`data` is an object"
+    : schema.items
+      ? `\`data\` is an ${typeOf(schema)}`
+      : `\`data\`: ${schema.description ?? typeOf(schema)}`;
+  const rows = Object.entries(fields ?? {}).map(
+    ([name, field]): Row => [
+      `\`${name}\``,
+      typeOf(field),
+      (field.description ?? "").split("\n")[0],
+    ],
+  );
+  return [
+    `Returns: ${shape}${rows.length ? " with these fields" : ""}. Performs: ${safety}.`,
+    ...(rows.length ? ["", table(["Field", "Type", "Description"], rows)] : []),
+  ];
+};
+
 export const renderReference = (component: Component): string => {
   const parts: string[] = [
     `# ${component.display.label} Connector`,
@@ -64,6 +105,8 @@ export const renderReference = (component: Component): string => {
       `Key: \`${action.key}\``,
       "",
       table(INPUT_HEADER, inputRows(action.inputs)),
+      "",
+      ...returns(action),
     );
   }
   parts.push("", "## Data Sources");

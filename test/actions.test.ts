@@ -1,3 +1,4 @@
+import { messageAnswer } from "./server/xaiServer";
 import { harness, TEST_TOKEN, testConnection, useLocalXai } from "./support/harness";
 
 const local = useLocalXai();
@@ -100,7 +101,19 @@ describe("Create Chat Completion", () => {
 });
 
 describe("Create Message", () => {
+  // xAI removed /v1/messages (410 Gone); a server that still answers (a proxy, a compatible
+  // gateway) is scripted with the answer it used to give.
+  const answered = () =>
+    local.server.script({
+      path: "/v1/messages",
+      body: messageAnswer({
+        model: "grok-3-fast-latest",
+        messages: [{ role: "user", content: "Hello" }],
+      }),
+    });
+
   it("posts model, messages and max_tokens (default 100) to /messages", async () => {
+    answered();
     const result = await harness.action("createMessage", { connection, messages: hello });
     const request = onlyRequest();
     expect(request.method).toBe("POST");
@@ -116,6 +129,7 @@ describe("Create Message", () => {
   });
 
   it("merges Additional Fields such as system", async () => {
+    answered();
     await harness.action("createMessage", {
       connection,
       messages: hello,
@@ -131,6 +145,26 @@ describe("Create Message", () => {
       temperature: 0.5,
     });
   });
+
+  it("explains that xAI removed the endpoint on a 410", async () => {
+    await expect(harness.action("createMessage", { connection, messages: hello })).rejects.toThrow(
+      /^xAI removed the Anthropic-compatible messages endpoint \(410 Gone on POST \/messages\); use Create Chat Completion or Create Response instead \[request id req_/,
+    );
+  });
+
+  it("reports any other failure, a 404 included, with xAI's own reason", async () => {
+    local.server.script({
+      path: "/v1/messages",
+      status: 404,
+      body: {
+        code: "Some requested entity was not found",
+        error: "The model grok-9 does not exist.",
+      },
+    });
+    await expect(harness.action("createMessage", { connection, messages: hello })).rejects.toThrow(
+      /^xAI API error 404 \(not found\) on POST \/messages: The model grok-9 does not exist\. \[request id req_/,
+    );
+  });
 });
 
 describe("Generate Image", () => {
@@ -144,7 +178,8 @@ describe("Generate Image", () => {
     const request = onlyRequest();
     expect(request.path).toBe("/v1/images/generations");
     expect(request.body).toEqual({ prompt: "A lighthouse", model: "grok-imagine-image", n: 2 });
-    expect((result as { data: { data: unknown[] } }).data.data).toHaveLength(2);
+    // xAI's `data` array of images, as Prismatic's original component returns it.
+    expect((result as { data: unknown[] }).data).toHaveLength(2);
   });
 
   it("leaves out an empty model and n", async () => {
@@ -159,7 +194,7 @@ describe("Generate Image", () => {
       additionalFields: '{"response_format": "b64_json"}',
     });
     expect(onlyRequest().body).toEqual({ prompt: "A lighthouse", response_format: "b64_json" });
-    const [image] = (result as { data: { data: { b64_json?: string }[] } }).data.data;
+    const [image] = (result as { data: { b64_json?: string }[] }).data;
     expect(image.b64_json).toEqual(expect.any(String));
   });
 });
@@ -193,12 +228,12 @@ describe("Get Model and List Models", () => {
     },
   );
 
-  it("lists models", async () => {
+  it("lists models: xAI's `data` array, as Prismatic's original component returns it", async () => {
     const result = await harness.action("listModels", { connection });
     expect(onlyRequest().path).toBe("/v1/models");
-    expect(result).toEqual({
-      data: expect.objectContaining({ object: "list", data: expect.any(Array) }),
-    });
+    const { data } = result as { data: { id: string; object: string }[] };
+    expect(Array.isArray(data)).toBe(true);
+    expect(data).toContainEqual(expect.objectContaining({ id: "grok-3", object: "model" }));
   });
 });
 

@@ -1,3 +1,4 @@
+import { messageAnswer } from "./server/xaiServer";
 import { harness, testConnection, useLocalXai } from "./support/harness";
 
 const local = useLocalXai();
@@ -32,15 +33,18 @@ describe("Messages", () => {
     ['["Hi"]', /^Messages: message 1 must be an object/],
     [
       '[{"role": "robot", "content": "Hi"}]',
-      /^Messages: message 1 has role "robot"; accepted roles are system, user, assistant, tool, developer\./,
+      /^Messages: message 1 has role "robot"; accepted roles are system, user, assistant, tool, function\./,
     ],
     ['[{"content": "Hi"}]', /^Messages: message 1 has role null/],
     [
-      '[{"role": "user", "content": "Hi"}, {"role": "user", "content": "  "}]',
-      /^Messages: message 2 \(user\) has empty content/,
+      '[{"role": "user", "content": "Hi"}, {"role": "user"}]',
+      /^Messages: message 2 \(user\) needs "content" as text or an array of content parts, got none\./,
     ],
-    ['[{"role": "user", "content": []}]', /^Messages: message 1 \(user\) has empty content/],
-    ['[{"role": "assistant"}]', /^Messages: message 1 \(assistant\) has empty content/],
+    [
+      '[{"role": "system", "content": 42}]',
+      /^Messages: message 1 \(system\) needs "content" as text or an array of content parts, got a number\./,
+    ],
+    ['[{"role": "tool", "content": null}]', /^Messages: message 1 \(tool\) needs "content"/],
   ])("chat refuses %s", async (messages, message) => {
     await expectRefused("createChatCompletion", chat({ messages }), message);
   });
@@ -70,11 +74,33 @@ describe("Messages", () => {
     expect((local.server.requests[0].body as { messages: unknown }).messages).toEqual(messages);
   });
 
-  it("the messages API accepts only user and assistant roles", async () => {
+  it("chat accepts content as any text (even empty) or any array, and an assistant without content", async () => {
+    // xAI's OpenAPI `Message`: content is a string or an array; the assistant's may be left out.
+    const messages = [
+      { role: "system", content: "" },
+      { role: "user", content: "  " },
+      { role: "user", content: [] },
+      { role: "assistant" },
+      { role: "function", name: "look", content: "a lighthouse" },
+    ];
+    await harness.action("createChatCompletion", {
+      connection,
+      ...chat({ messages: JSON.stringify(messages) }),
+    });
+    expect((local.server.requests[0].body as { messages: unknown }).messages).toEqual(messages);
+  });
+
+  it("the messages API accepts any role text (xAI's MessageBody.role) but not a role that is not text", async () => {
+    const messages = [{ role: "system", content: "Be brief." }];
+    await expect(
+      harness.action("createMessage", { connection, messages: JSON.stringify(messages) }),
+    ).rejects.toThrow(/410/);
+    expect((local.server.requests[0].body as { messages: unknown }).messages).toEqual(messages);
+    local.server.reset();
     await expectRefused(
       "createMessage",
-      { messages: '[{"role": "system", "content": "Be brief."}]' },
-      /^Messages: message 1 has role "system"; accepted roles are user, assistant\./,
+      { messages: '[{"role": 5, "content": "Hi"}]' },
+      /^Messages: message 1 has role 5; the role must be text\./,
     );
   });
 
@@ -91,6 +117,7 @@ describe("Messages", () => {
         ],
       },
     ];
+    local.server.script({ path: "/v1/messages", body: messageAnswer({ messages }) });
     await harness.action("createMessage", { connection, messages: JSON.stringify(messages) });
     expect((local.server.requests[0].body as { messages: unknown }).messages).toEqual(messages);
   });

@@ -65,7 +65,10 @@ const CALLS: [string, Record<string, unknown>][] = [
 
 describe("every request body the actions send validates against xAI's OpenAPI description", () => {
   it.each(CALLS)("%s %j", async (action, params) => {
-    await harness.action(action, { connection, ...params });
+    // xAI removed /v1/messages (410 Gone): the body sent is still checked against its schema.
+    await harness.action(action, { connection, ...params }).catch((error: unknown) => {
+      if (action !== "createMessage") throw error;
+    });
     const [request] = local.server.requests;
     expect(requestBodyErrors(request.method, request.path, request.body)).toEqual([]);
   });

@@ -1,37 +1,56 @@
-import { util } from "@prismatic-io/spectral";
-import { isJsonObject } from "./stream/jsonValues";
-import type { JsonObject } from "./stream/types";
-
 /**
- * A mistake in an action's input, caught before anything is sent to xAI. The message names the
- * input by its label, says what was wrong and what is accepted.
+ * Checks of input values, run by Spectral's `clean` before `perform`: a mistake fails the step with an
+ * InputError naming the input and what it accepts, and nothing is sent. They refuse no more than xAI's
+ * OpenAPI description does (spec/xai-openapi.json).
  */
-export class InputError extends Error {
-  override name = "InputError";
-  constructor(label: string, problem: string) {
-    super(`${label}: ${problem}`);
+
+import { util } from "@prismatic-io/spectral";
+import { InputError } from "../errors/classes";
+import { describeValue as describe } from "../errors/text";
+
+export { InputError };
+
+export type JsonObject = Record<string, unknown>;
+
+/** A plain object (not an array, not null). */
+export const isJsonObject = (value: unknown): value is JsonObject =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** xAI's JSON parser stops at 128 levels of nesting (serde_json's limit); deeper is refused here. */
+const MAX_JSON_DEPTH = 128;
+
+/** How deeply a parsed JSON value nests, counted without recursion. */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (typeof item !== "object" || item === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_JSON_DEPTH) return deepest;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
   }
+  return deepest;
 }
 
 const isEmpty = (value: unknown): boolean =>
   value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 
-const describe = (value: unknown): string => {
-  if (Array.isArray(value)) return "an array";
-  if (value === null) return "null";
-  if (typeof value === "string") return `the text ${JSON.stringify(value)}`;
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
-};
-
 /** JSON text is parsed; a value an earlier step passed in (an array or object) is taken as is. */
-const parseJson = (label: string, value: unknown): unknown => {
-  if (typeof value !== "string") return value;
-  try {
-    return JSON.parse(value);
-  } catch (error) {
-    // V8's message carries the position, e.g. "... in JSON at position 12 (line 1 column 13)".
-    throw new InputError(label, `is not valid JSON: ${(error as Error).message}.`);
+export const parseJson = (label: string, value: unknown): unknown => {
+  let parsed = value;
+  if (typeof value === "string") {
+    try {
+      parsed = JSON.parse(value);
+    } catch (error) {
+      // V8's message carries the position, e.g. "... in JSON at position 12 (line 1 column 13)".
+      throw new InputError(label, `is not valid JSON: ${(error as Error).message}.`);
+    }
   }
+  if (depthOf(parsed) > MAX_JSON_DEPTH) {
+    throw new InputError(label, `nests deeper than the ${MAX_JSON_DEPTH} levels xAI accepts.`);
+  }
+  return parsed;
 };
 
 /** A required text input such as Prompt, Model or Model ID. */
@@ -66,16 +85,20 @@ const describeRange = ({ min, max, minExclusive, integer }: NumberRule): string 
   return minExclusive ? `${kind} above ${min} and at most ${max}` : `${kind} from ${min} to ${max}`;
 };
 
+/** A decimal number as people write it: "2", "-0.5", ".7", "1e3"; not "0x1", "", "Infinity". */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 /** An optional number; numbers given as text ("0.7") are fine, empty means "leave it out". */
 export const optionalNumber =
   (rule: NumberRule) =>
   (value: unknown): number | undefined => {
     if (isEmpty(value)) return undefined;
-    const number = typeof value === "string" ? Number(value.trim()) : value;
+    const text = typeof value === "string" ? value.trim() : undefined;
+    const number = text === undefined ? value : DECIMAL.test(text) ? Number(text) : Number.NaN;
     const fits =
       typeof number === "number" &&
       Number.isFinite(number) &&
-      (!rule.integer || Number.isInteger(number)) &&
+      (!rule.integer || Number.isSafeInteger(number)) &&
       (rule.minExclusive ? number > rule.min : number >= rule.min) &&
       (rule.max === undefined || number <= rule.max);
     if (!fits) {
@@ -113,32 +136,28 @@ export const additionalFields =
 
 export interface MessagesRule {
   label: string;
-  roles: readonly string[];
+  /** Accepted roles; undefined accepts any text (xAI's Anthropic-compatible `MessageBody.role`). */
+  roles?: readonly string[];
+  /** Roles whose content may be left out or null (chat's assistant message, schema `Message`). */
+  contentOptional?: readonly string[];
 }
 
-const hasContent = (content: unknown): boolean =>
-  (typeof content === "string" && content.trim() !== "") ||
-  (Array.isArray(content) && content.length > 0);
-
 /**
- * Messages: a non-empty JSON array of objects, each with a known role and non-empty content
- * (a string or an array of content parts, passed through untouched), except an assistant message
- * that carries tool calls.
+ * Messages: a non-empty JSON array of objects, each with a role xAI accepts and, unless its role may
+ * leave it out, content as text or an array of content parts (passed through untouched).
  */
 export const messages =
-  ({ label, roles }: MessagesRule) =>
+  ({ label, roles, contentOptional = [] }: MessagesRule) =>
   (value: unknown): JsonObject[] => {
-    if (isEmpty(value)) {
-      throw new InputError(
-        label,
-        'is required: enter a JSON array like [{"role": "user", "content": "Hello"}].',
-      );
-    }
+    const example = '[{"role": "user", "content": "Hello"}]';
+    if (isEmpty(value))
+      throw new InputError(label, `is required: enter a JSON array like ${example}.`);
     const parsed = parseJson(label, value);
     if (!Array.isArray(parsed) || parsed.length === 0) {
+      const got = Array.isArray(parsed) ? "an empty array" : describe(parsed);
       throw new InputError(
         label,
-        `must be a non-empty JSON array of messages like [{"role": "user", "content": "Hello"}], got ${Array.isArray(parsed) ? "an empty array" : describe(parsed)}.`,
+        `must be a non-empty JSON array of messages like ${example}, got ${got}.`,
       );
     }
     parsed.forEach((message, index) => {
@@ -150,18 +169,22 @@ export const messages =
         );
       }
       const { role, content } = message;
-      if (typeof role !== "string" || !roles.includes(role)) {
+      if (typeof role !== "string" || (roles && !roles.includes(role))) {
+        const accepted = roles ? `accepted roles are ${roles.join(", ")}` : "the role must be text";
         throw new InputError(
           label,
-          `${where} has role ${JSON.stringify(role ?? null)}; accepted roles are ${roles.join(", ")}.`,
+          `${where} has role ${JSON.stringify(role ?? null)}; ${accepted}.`,
         );
       }
-      const toolCalls = message.tool_calls;
-      const callsTools = role === "assistant" && Array.isArray(toolCalls) && toolCalls.length > 0;
-      if (!callsTools && !hasContent(content)) {
+      const optional = contentOptional.includes(role);
+      const fits =
+        typeof content === "string" ||
+        Array.isArray(content) ||
+        (optional && (content === undefined || content === null));
+      if (!fits) {
         throw new InputError(
           label,
-          `${where} (${role}) has empty content; give a non-empty string or an array of content parts.`,
+          `${where} (${role}) needs "content" as text or an array of content parts, got ${content === undefined ? "none" : describe(content)}.`,
         );
       }
     });

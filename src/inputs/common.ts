@@ -1,5 +1,5 @@
 import { input } from "@prismatic-io/spectral";
-import * as clean from "./validation";
+import * as clean from "./clean";
 
 /**
  * Inputs shared by several actions. Labels, comments and defaults are those of Prismatic's own
@@ -29,7 +29,7 @@ export const languageModel = (defaultModel?: string) =>
   });
 
 /** Messages: a JSON array (or an array from an earlier step) of messages in these roles. */
-export const messagesInput = (comments: string, roles: readonly string[]) =>
+export const messagesInput = (comments: string, rule: Omit<clean.MessagesRule, "label">) =>
   input({
     label: "Messages",
     type: "code",
@@ -37,7 +37,7 @@ export const messagesInput = (comments: string, roles: readonly string[]) =>
     required: true,
     comments,
     example: '[{"role": "user", "content": "Hello, Grok!"}]',
-    clean: clean.messages({ label: "Messages", roles }),
+    clean: clean.messages({ label: "Messages", ...rule }),
   });
 
 export const additionalFields = (docsAnchor: string) =>

@@ -1,15 +1,24 @@
 import { action, input } from "@prismatic-io/spectral";
-import { createXaiClient, GENERATION_DEADLINE_MS } from "../client";
-import { chatCompletionExample } from "../examples";
-import { additionalFields, connectionInput, languageModel, messagesInput } from "../inputs";
-import { postMaybeStreamed } from "../streaming";
-import * as clean from "../validation";
+import { xai } from "../../http/client";
+import * as clean from "../../inputs/clean";
+import {
+  additionalFields,
+  connectionInput,
+  languageModel,
+  messagesInput,
+} from "../../inputs/common";
+import { GENERATION_DEADLINE_MS } from "../../limits";
+import { ChatCompletionAssembler } from "../../streaming/chatCompletion";
+import { postStreamed } from "../../streaming/sse";
+import { xaiOutput } from "../outputs";
+import { chatCompletionExample } from "./examples";
 
-const CHAT_ROLES = ["system", "user", "assistant", "tool", "developer"] as const;
+/** Roles of xAI's chat `Message` (spec/xai-openapi.json); only the assistant may leave content out. */
+export const CHAT_ROLES = ["system", "user", "assistant", "tool", "function"] as const;
 
 /**
- * Create Chat Completion: `POST /chat/completions`. With Stream on, the streamed answer is
- * assembled into the same `chat.completion` object the non-streamed call returns.
+ * Create Chat Completion: `POST /chat/completions` (legacy at xAI; Create Response is the new API).
+ * With Stream on, the streamed answer is assembled into the `chat.completion` the plain call returns.
  * @see https://docs.x.ai/docs/api-reference#chat-completions
  */
 export const createChatCompletion = action({
@@ -22,7 +31,7 @@ export const createChatCompletion = action({
     model: languageModel(),
     messages: messagesInput(
       "A list of messages that make up the chat conversation. Different models support different message types, such as image and text.",
-      CHAT_ROLES,
+      { roles: CHAT_ROLES, contentOptional: ["assistant"] },
     ),
     temperature: input({
       label: "Temperature",
@@ -52,19 +61,23 @@ export const createChatCompletion = action({
     }),
     additionalFields: additionalFields("chat-completions"),
   },
-  perform: async (context, { connection, model, messages, temperature, topP, stream, ...rest }) => {
+  perform: async (
+    context,
+    { connection, model, messages, temperature, topP, stream, additionalFields },
+  ) => {
     const body = {
-      ...clean.withoutEmpty({
-        model,
-        messages,
-        temperature,
-        top_p: topP,
-        ...(stream ? { stream: true } : {}),
-      }),
-      ...rest.additionalFields,
+      ...clean.withoutEmpty({ model, messages, temperature, top_p: topP }),
+      ...(stream ? { stream: true, stream_options: { include_usage: true } } : {}),
+      ...additionalFields,
     };
-    const client = createXaiClient(connection, { deadlineMs: GENERATION_DEADLINE_MS, context });
-    return { data: await postMaybeStreamed(client, "/chat/completions", body, "chat") };
+    const client = xai(connection, context, { deadlineMs: GENERATION_DEADLINE_MS });
+    const data =
+      body.stream === true
+        ? await postStreamed(client, "/chat/completions", body, new ChatCompletionAssembler())
+        : await client.post("/chat/completions", body);
+    return { data };
   },
+  outputSchema: xaiOutput("ChatResponse"),
+  performSafety: "notAllowed",
   examplePayload: { data: chatCompletionExample },
 });

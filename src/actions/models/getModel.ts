@@ -1,15 +1,14 @@
 import { action, input } from "@prismatic-io/spectral";
-import { createXaiClient, MODEL_CALL_DEADLINE_MS } from "../client";
-import { modelExample } from "../examples";
-import { connectionInput } from "../inputs";
-import * as clean from "../validation";
-
-/** The model id as one percent-encoded path segment (`/`, spaces, `?` and `#` included). */
-const modelPath = (modelId: string): string => `/models/${encodeURIComponent(modelId)}`;
+import { xai } from "../../http/client";
+import * as clean from "../../inputs/clean";
+import { connectionInput } from "../../inputs/common";
+import { MODEL_CALL_DEADLINE_MS } from "../../limits";
+import { xaiOutput } from "../outputs";
+import { modelExample } from "./examples";
 
 /**
  * URL resolution turns the segments "." and ".." (even percent-encoded) into another path, and no
- * model has such an id, so they are refused instead of sent.
+ * model has such an id, so they are refused; everything else is sent as one encoded segment.
  */
 const modelId = (value: unknown): string => {
   const id = clean.requiredText("Model ID")(value);
@@ -44,9 +43,10 @@ export const getModel = action({
     }),
   },
   perform: async (context, { connection, modelId }) => {
-    const client = createXaiClient(connection, { deadlineMs: MODEL_CALL_DEADLINE_MS, context });
-    const { data } = await client.get(modelPath(modelId));
-    return { data };
+    const client = xai(connection, context, { deadlineMs: MODEL_CALL_DEADLINE_MS });
+    return { data: await client.get(`/models/${encodeURIComponent(modelId)}`) };
   },
+  outputSchema: xaiOutput("Model"),
+  performSafety: "safe",
   examplePayload: { data: modelExample },
 });

@@ -1,10 +1,12 @@
 import { action } from "@prismatic-io/spectral";
-import { createXaiClient, MODEL_CALL_DEADLINE_MS } from "../client";
-import { listModelsExample } from "../examples";
-import { connectionInput } from "../inputs";
+import { xai } from "../../http/client";
+import { connectionInput } from "../../inputs/common";
+import { MODEL_CALL_DEADLINE_MS } from "../../limits";
+import { xaiOutput } from "../outputs";
+import { modelExample } from "./examples";
 
 /**
- * List Models: `GET /models`.
+ * List Models: `GET /models`. Returns xAI's `data` array of models, as Prismatic's original does.
  * @see https://docs.x.ai/docs/api-reference#list-models
  */
 export const listModels = action({
@@ -14,9 +16,10 @@ export const listModels = action({
   },
   inputs: { connection: connectionInput },
   perform: async (context, { connection }) => {
-    const client = createXaiClient(connection, { deadlineMs: MODEL_CALL_DEADLINE_MS, context });
-    const { data } = await client.get("/models");
-    return { data };
+    const client = xai(connection, context, { deadlineMs: MODEL_CALL_DEADLINE_MS });
+    return { data: await client.listIn(await client.get("/models"), "data", "GET /models") };
   },
-  examplePayload: { data: listModelsExample },
+  outputSchema: xaiOutput("ListModelsResponse", "data"),
+  performSafety: "safe",
+  examplePayload: { data: [modelExample] },
 });

@@ -2,10 +2,12 @@ import type http from "node:http";
 import { ConnectionError, isConnectionError } from "@prismatic-io/spectral";
 import { createClient } from "@prismatic-io/spectral/dist/clients/http";
 import axios, { type AxiosRequestConfig } from "axios";
-import { toFriendlyError, XaiApiError } from "../src/errors";
-import { isTransientError, MAX_RETRIES, retryDelayMs } from "../src/retryPolicy";
-import { rememberSecret } from "../src/secrets";
-import { listenOnLoopback, type TinyServer } from "./support/tinyServer";
+import { InputError, StreamCutOffError, XaiApiError } from "../../src/errors/classes";
+import { errorHook, toXaiError } from "../../src/errors/describe";
+import { XaiCall } from "../../src/http/client";
+import { retryDelay, shouldRetry } from "../../src/http/retry";
+import { MAX_RETRIES } from "../../src/limits";
+import { listenOnLoopback, type TinyServer } from "../support/tinyServer";
 
 const TOKEN = "test-token-9f8e7d6c5b4a";
 
@@ -92,7 +94,6 @@ let closedPortUrl: string;
 const hits: Record<string, number> = {};
 
 beforeAll(async () => {
-  rememberSecret(TOKEN);
   local = await listenOnLoopback((req, res) => {
     const path = (req.url ?? "").split("?")[0] ?? "";
     hits[path] = (hits[path] ?? 0) + 1;
@@ -150,17 +151,17 @@ async function fail(
   expect(axios.isAxiosError(original)).toBe(true);
   // The raw axios error does leak the token, so the assertions below can fail.
   expect(JSON.stringify(serializeWholeError(original))).toContain(TOKEN);
-  const friendly = await toFriendlyError(original);
+  const friendly = await errorHook(original);
   expectNoToken(friendly);
   return { original, friendly };
 }
 
-describe("toFriendlyError with xAI's JSON error shapes", () => {
+describe("toXaiError with xAI's JSON error shapes", () => {
   it('reads {"code", "error"} and the request id', async () => {
     const { friendly } = await fail("/shape1");
     expect(friendly).toBeInstanceOf(XaiApiError);
     expect(friendly.message).toBe(
-      "xAI API error 400 (bad request) on GET /shape1: Model grok-nope does not exist; you sent [REDACTED] [request id req_123]",
+      "xAI API error 400 (bad request) on GET /shape1: Model grok-nope does not exist; you sent [REDACTED] [request id req_123].",
     );
     expect(friendly).toMatchObject({
       name: "XaiApiError",
@@ -179,7 +180,7 @@ describe("toFriendlyError with xAI's JSON error shapes", () => {
   it('reads {"error": {"message", "type", "code"}}', async () => {
     const { friendly } = await fail("/chat/completions", { method: "post", data: { model: "m" } });
     expect(friendly.message).toBe(
-      "xAI API error 429 (rate limited) on POST /chat/completions: Rate limit exceeded for your team [request id req_456]",
+      "xAI API error 429 (rate limited) on POST /chat/completions: Rate limit exceeded for your team [request id req_456].",
     );
     expect(friendly).toMatchObject({
       status: 429,
@@ -191,7 +192,7 @@ describe("toFriendlyError with xAI's JSON error shapes", () => {
   it("uses error.type as the code when there is no code, and the request-id header", async () => {
     const { friendly } = await fail("/typed");
     expect(friendly.message).toBe(
-      "xAI API error 404 (not found) on GET /typed: No such model [request id req_789]",
+      "xAI API error 404 (not found) on GET /typed: No such model [request id req_789].",
     );
     expect(friendly).toMatchObject({ code: "not_found_error", requestId: "req_789" });
   });
@@ -204,32 +205,32 @@ describe("toFriendlyError with xAI's JSON error shapes", () => {
   });
 });
 
-describe("toFriendlyError with bodies that are not xAI JSON", () => {
+describe("toXaiError with bodies that are not xAI JSON", () => {
   it("explains an HTML page from a proxy", async () => {
     const { friendly } = await fail("/html502");
     expect(friendly.message).toBe(
-      'xAI API error 502 (bad gateway) on GET /html502: the response was an HTML page, not xAI\'s JSON (a proxy or gateway answered): "502 Bad Gateway 502 Bad Gateway nginx"',
+      'xAI API error 502 (bad gateway) on GET /html502: an HTML page answered, not xAI\'s JSON (a proxy or gateway?): "502 Bad Gateway 502 Bad Gateway nginx".',
     );
   });
 
   it("says so when the body is empty", async () => {
     const { friendly } = await fail("/empty");
     expect(friendly.message).toBe(
-      "xAI API error 500 (internal server error) on GET /empty: empty response body",
+      "xAI API error 500 (internal server error) on GET /empty: the body was empty.",
     );
   });
 
   it("quotes a plain-text body, redacted", async () => {
     const { friendly } = await fail("/text");
     expect(friendly.message).toBe(
-      "xAI API error 413 (payload too large) on GET /text: Request entity too large ([REDACTED])",
+      'xAI API error 413 (payload too large) on GET /text: "Request entity too large ([REDACTED])".',
     );
   });
 
   it("reads a body that arrived as a stream", async () => {
     const { friendly } = await fail("/stream", { responseType: "stream" });
     expect(friendly.message).toBe(
-      "xAI API error 503 (service unavailable) on GET /stream: Try again later [REDACTED] [request id req_stream]",
+      "xAI API error 503 (service unavailable) on GET /stream: Try again later [REDACTED] [request id req_stream].",
     );
     expect(friendly).toMatchObject({ code: "The service is currently unavailable" });
   });
@@ -243,15 +244,15 @@ describe("toFriendlyError with bodies that are not xAI JSON", () => {
     const before = Date.now();
     const { friendly } = await fail("/wait");
     expect(friendly.message).toMatch(
-      /^xAI API error 429 \(rate limited\) on GET \/wait: Too many requests; xAI asks to wait 120 s before retrying \(longer than the 60 s this component waits\); retry after (\S+)$/,
+      /^xAI API error 429 \(rate limited\) on GET \/wait: Too many requests; xAI asks to wait 2 min, so it was not retried: retry after (\S+)\.$/,
     );
-    const retryAt = Date.parse(friendly.message.split("retry after ")[1] ?? "");
+    const retryAt = Date.parse(friendly.message.split("retry after ")[1]?.slice(0, -1) ?? "");
     expect(retryAt).toBeGreaterThanOrEqual(before + 119000);
     expect(retryAt).toBeLessThan(Date.now() + 121000);
   });
 });
 
-describe("toFriendlyError for credential failures", () => {
+describe("toXaiError for credential failures", () => {
   it.each([
     ["/badkey", 400, "Incorrect API key provided"],
     ["/unauthorized", 401, "Unauthorized"],
@@ -276,10 +277,10 @@ describe("toFriendlyError for credential failures", () => {
   });
 });
 
-describe("toFriendlyError for network failures and the deadline", () => {
+describe("toXaiError for network failures and the deadline", () => {
   it("names a reset connection", async () => {
     const { friendly } = await fail("/reset", { method: "post", data: { a: 1 } });
-    expect(friendly.message).toMatch(/^xAI API request failed on POST \/reset: .*ECONNRESET\)$/);
+    expect(friendly.message).toMatch(/^xAI API request on POST \/reset failed: .*ECONNRESET\)\.$/);
     expect(friendly).toMatchObject({ code: "ECONNRESET", method: "POST", path: "/reset" });
   });
 
@@ -287,17 +288,17 @@ describe("toFriendlyError for network failures and the deadline", () => {
     const { friendly } = await fail("/models", {}, closedPortUrl);
     const host = new URL(closedPortUrl).host;
     expect(friendly.message).toBe(
-      `xAI API request failed on GET /models: connection refused by ${host} (ECONNREFUSED)`,
+      `xAI API request on GET /models failed: the connection to ${host} was refused (ECONNREFUSED).`,
     );
   });
 
   it("explains that the call's deadline was reached", async () => {
     const { friendly } = await fail("/hang", {
       signal: AbortSignal.timeout(50),
-      xaiCall: { deadlineMs: 600000, lastDelayMs: 0 },
+      xaiCall: new XaiCall(600000, [], undefined),
     });
     expect(friendly.message).toBe(
-      "xAI API request on GET /hang timed out: the call's 10-minute deadline (retries included) was reached",
+      "xAI API request on GET /hang timed out: the call's 10 min deadline (retries included) was reached.",
     );
     expect(friendly).toMatchObject({ code: "DEADLINE_EXCEEDED" });
   });
@@ -305,7 +306,7 @@ describe("toFriendlyError for network failures and the deadline", () => {
   it("words the deadline without a configured length", async () => {
     const { friendly } = await fail("/hang", { signal: AbortSignal.timeout(50) });
     expect(friendly.message).toBe(
-      "xAI API request on GET /hang timed out: the call's deadline (retries included) was reached",
+      "xAI API request on GET /hang timed out: the call's deadline (retries included) was reached.",
     );
   });
 
@@ -313,19 +314,19 @@ describe("toFriendlyError for network failures and the deadline", () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
     const { friendly } = await fail("/hang", { signal: controller.signal });
-    expect(friendly.message).toBe("xAI API request on GET /hang was cancelled before xAI answered");
+    expect(friendly.message).toBe("xAI API request on GET /hang was cancelled.");
   });
 });
 
-describe("toFriendlyError with Spectral's createClient and the retry policy", () => {
+describe("toXaiError with Spectral's createClient and the retry policy", () => {
   function retryingClient() {
     return createClient({
       baseUrl,
       headers: { Authorization: `Bearer ${TOKEN}` },
       retryConfig: {
         retries: MAX_RETRIES,
-        retryCondition: isTransientError,
-        retryDelay: (count, error) => retryDelayMs(count, error, () => 0),
+        retryCondition: shouldRetry,
+        retryDelay,
       },
     });
   }
@@ -335,58 +336,71 @@ describe("toFriendlyError with Spectral's createClient and the retry policy", ()
     const error = await retryingClient()
       .post("/flaky", { prompt: TOKEN })
       .catch((e: unknown) => e);
-    const friendly = await toFriendlyError(error);
+    const friendly = await toXaiError(error);
     expect(hits["/v1/flaky"]).toBe(MAX_RETRIES + 1);
     expect(friendly.message).toBe(
-      "xAI API error 503 (service unavailable) on POST /flaky: Overloaded (gave up after 3 retries)",
+      "xAI API error 503 (service unavailable) on POST /flaky: Overloaded (gave up after 3 retries).",
     );
     expectNoToken(friendly);
   });
 
-  it("ends a long Retry-After wait at the deadline instead of sleeping through it", async () => {
+  it("fails at once, saying when to retry, when xAI asks to wait longer than the time left", async () => {
+    hits["/v1/slowretry"] = 0;
+    const call = new XaiCall(300, [], undefined);
     const started = Date.now();
     const error = await retryingClient()
-      .get("/slowretry", {
-        signal: AbortSignal.timeout(300),
-        xaiCall: { deadlineMs: 300, lastDelayMs: 0 },
-      })
+      .get("/slowretry", { signal: call.signal, xaiCall: call })
       .catch((e: unknown) => e);
-    expect(Date.now() - started).toBeLessThan(5000);
-    const friendly = await toFriendlyError(error);
-    expect(friendly.message).toBe(
-      "xAI API request on GET /slowretry timed out: the call's 300-millisecond deadline (retries included) was reached",
+    expect(Date.now() - started).toBeLessThan(250);
+    expect(hits["/v1/slowretry"]).toBe(1);
+    const friendly = await toXaiError(error);
+    expect(friendly.message).toMatch(
+      /^xAI API error 503 \(service unavailable\) on GET \/slowretry: Overloaded; .*retry after \d{4}-\d\d-\d\dT/,
     );
     expectNoToken(friendly);
   });
 });
 
-describe("toFriendlyError for errors that are not from axios", () => {
-  it("keeps the stream helpers' errors by name, redacted, with their own frames", async () => {
-    class StreamCutOffError extends Error {
-      receivedChars = 12;
+describe("toXaiError for errors that are not from axios", () => {
+  it("keeps the component's own errors by class, redacted, with their own frames", async () => {
+    const original = new StreamCutOffError(`stream ended early; key ${TOKEN}`, {
+      partial: { choices: [{ message: { content: `echo ${TOKEN}` } }] },
+    });
+    const friendly = await toXaiError(original, [TOKEN]);
+    expect(friendly).not.toBe(original);
+    expect(friendly).toBeInstanceOf(StreamCutOffError);
+    expect(friendly.name).toBe("StreamCutOffError");
+    expect(friendly.message).toBe("stream ended early; key [REDACTED].");
+    expect(friendly).toMatchObject({
+      code: "CUT_OFF",
+      partial: { choices: [{ message: { content: "echo [REDACTED]" } }] },
+    });
+    expect(friendly.stack?.split("\n")[0]).toBe(
+      "StreamCutOffError: stream ended early; key [REDACTED].",
+    );
+    expect(friendly.stack).toContain("toXaiError.test.ts");
+    expectNoToken(friendly);
+  });
+
+  it("keeps another error's name, redacted", async () => {
+    class UpstreamError extends Error {
       constructor(message: string) {
         super(message);
-        this.name = "StreamCutOffError";
+        this.name = "UpstreamError";
       }
     }
-    const original = new StreamCutOffError(`stream ended early; key ${TOKEN}`);
-    const friendly = await toFriendlyError(original);
-    expect(friendly).not.toBe(original);
-    expect(friendly.name).toBe("StreamCutOffError");
-    expect(friendly.message).toBe("stream ended early; key [REDACTED]");
-    expect(friendly).toMatchObject({ receivedChars: 12 });
-    expect(friendly.stack?.split("\n")[0]).toBe(
-      "StreamCutOffError: stream ended early; key [REDACTED]",
-    );
-    expect(friendly.stack).toContain("errors.test.ts");
+    const friendly = await toXaiError(new UpstreamError(`failed with ${TOKEN}`), [TOKEN]);
+    expect(friendly.name).toBe("UpstreamError");
+    expect(friendly.message).toBe("failed with [REDACTED].");
     expectNoToken(friendly);
   });
 
   it("keeps an input validation message", async () => {
-    const friendly = await toFriendlyError(
-      new Error("Temperature: enter a number between 0 and 2"),
+    const friendly = await errorHook(
+      new InputError("Temperature", "enter a number between 0 and 2."),
     );
-    expect(friendly.message).toBe("Temperature: enter a number between 0 and 2");
+    expect(friendly.name).toBe("InputError");
+    expect(friendly.message).toBe("Temperature: enter a number between 0 and 2.");
   });
 
   it("sanitises a ConnectionError thrown by the component itself", async () => {
@@ -394,11 +408,12 @@ describe("toFriendlyError for errors that are not from axios", () => {
       { key: "xaiGrokConnection", configVarKey: "xAI Connection", fields: { apiKey: TOKEN } },
       `rejected ${TOKEN}`,
     );
-    const friendly = await toFriendlyError(original);
+    const friendly = await toXaiError(original, [TOKEN]);
     expect(isConnectionError(friendly)).toBe(true);
+    expect(friendly.name).toBe("ConnectionError");
     expect((friendly as ConnectionError).connection).toEqual({
       key: "xaiGrokConnection",
-      configVarKey: "xAI Connection",
+      configVarKey: "",
       fields: {},
     });
     expectNoToken(friendly);
@@ -406,21 +421,24 @@ describe("toFriendlyError for errors that are not from axios", () => {
 
   it("rebuilds an XaiApiError with its details redacted", async () => {
     const original = new XaiApiError(`bad ${TOKEN}`, { status: 500, body: { echo: TOKEN } });
-    const friendly = await toFriendlyError(original);
+    const friendly = await toXaiError(original, [TOKEN]);
     expect(friendly).toBeInstanceOf(XaiApiError);
     expect(friendly).toMatchObject({ status: 500, body: { echo: "[REDACTED]" } });
     expectNoToken(friendly);
   });
 
   it.each([
-    [`plain string ${TOKEN}`, "plain string [REDACTED]"],
-    [{ message: "an object with a message" }, "an object with a message"],
-    [{ detail: TOKEN }, 'An unexpected value was thrown: {"detail":"[REDACTED]"}'],
-    [undefined, "An unknown error occurred (undefined was thrown)"],
-    [null, "An unknown error occurred (null was thrown)"],
-    [42, "An unexpected value was thrown: 42"],
+    [`plain string ${TOKEN}`, "plain string [REDACTED]."],
+    [
+      { message: "an object with a message" },
+      'An unexpected value was thrown: {"message":"an object with a message"}.',
+    ],
+    [{ detail: TOKEN }, 'An unexpected value was thrown: {"detail":"[REDACTED]"}.'],
+    [undefined, "An unknown error occurred."],
+    [null, "An unknown error occurred."],
+    [42, "An unexpected value was thrown: 42."],
   ])("wraps the thrown value %p in an Error", async (value, message) => {
-    const friendly = await toFriendlyError(value);
+    const friendly = await toXaiError(value, [TOKEN]);
     expect(friendly).toBeInstanceOf(Error);
     expect(friendly.message).toBe(message);
     expectNoToken(friendly);

@@ -1,13 +1,72 @@
-import { Readable } from "node:stream";
+import type http from "node:http";
 import { isDeepStrictEqual } from "node:util";
-import { assembleChatStream } from "../../src/stream/chatStream";
-import {
-  StreamCutOffError,
-  StreamEventError,
-  StreamIdleTimeoutError,
-} from "../../src/stream/streamErrors";
-import type { ChatCompletion } from "../../src/stream/types";
+import { StreamCutOffError, XaiApiError } from "../../src/errors/classes";
+import { xai } from "../../src/http/client";
+import { ChatCompletionAssembler } from "../../src/streaming/chatCompletion";
+import { postStreamed, readEvents } from "../../src/streaming/sse";
+import { testConnection } from "../support/harness";
+import { listenOnLoopback, type TinyServer } from "../support/tinyServer";
 import { bodyOf, oneByteChunks, rejectionOf, twoPieces } from "./byteSources";
+
+type Message = {
+  role: string;
+  content?: string;
+  reasoning_content?: string;
+  tool_calls?: unknown[];
+};
+type ChatCompletion = {
+  choices: { index: number; message: Message; finish_reason?: string | null }[];
+  usage?: unknown;
+  [field: string]: unknown;
+};
+
+/** Feeds the SSE events of `body` to the chat assembler, as Create Chat Completion does. */
+async function assembleChatStream(body: AsyncIterable<Buffer>): Promise<ChatCompletion> {
+  const assembler = new ChatCompletionAssembler();
+  for await (const event of readEvents(body)) {
+    if (assembler.take(event)) return assembler.result() as ChatCompletion;
+  }
+  throw new Error("the stream ended before data: [DONE]");
+}
+
+/** What the loopback server does with the next streamed request. */
+let reply: (res: http.ServerResponse) => void = (res) => res.end();
+let local: TinyServer;
+const previousBaseUrl = process.env.XAI_BASE_URL;
+
+beforeAll(async () => {
+  local = await listenOnLoopback((req, res) => {
+    req.resume();
+    reply(res);
+  });
+  process.env.XAI_BASE_URL = local.baseUrl;
+});
+
+afterAll(async () => {
+  if (previousBaseUrl === undefined) delete process.env.XAI_BASE_URL;
+  else process.env.XAI_BASE_URL = previousBaseUrl;
+  await local.close();
+});
+
+/** Streams `text` from the loopback server, then ends (or resets) the response. */
+const serve = (text: string, ending: "end" | "reset" = "end") => {
+  reply = (res) => {
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    res.write(text, () => {
+      if (ending === "end") res.end();
+      else setTimeout(() => res.socket?.destroy(), 10);
+    });
+  };
+};
+
+/** Create Chat Completion's streamed request through the component's client. */
+const postChat = () =>
+  postStreamed(
+    xai(testConnection(), undefined, { deadlineMs: 10_000 }),
+    "/chat/completions",
+    { stream: true },
+    new ChatCompletionAssembler(),
+  );
 
 // A recorded-style xAI stream: n=2; choice 0 reasons then answers (with multi-byte characters),
 // choice 1 makes two tool calls whose fragments interleave; a last chunk with `"choices": []` has usage.
@@ -277,18 +336,18 @@ describe("assembleChatStream", () => {
     ]);
   });
 
-  it("throws StreamCutOffError with the received text when the stream ends before [DONE]", async () => {
-    const cutAfter = recordedChunks.slice(0, 9);
-    const error = await rejectionOf(assembleChatStream(bodyOf(sse(cutAfter, ""))));
+  it("fails as cut off, with the received text and the partial answer, when the stream ends before [DONE]", async () => {
+    serve(sse(recordedChunks.slice(0, 9), ""));
+    const error = await rejectionOf(postChat());
     expect(error).toBeInstanceOf(StreamCutOffError);
     const cutOff = error as StreamCutOffError;
     const reasoning = "The user wants a café tip ☕.";
     const content = "Try Café Zoë — it's great 🎉";
     const args = '{"city":"Zürich{"zone":"CET"}';
-    expect(cutOff.receivedCharacters).toBe(reasoning.length + content.length + args.length);
+    const characters = reasoning.length + content.length + args.length;
     expect(cutOff.message).toBe(
-      `xAI's stream was cut off after ${cutOff.receivedCharacters} characters, before it finished ` +
-        `(no [DONE]); the answer is incomplete. Received so far: "${content}..."`,
+      `xAI's stream on POST /chat/completions was cut off after ${characters} characters, before ` +
+        `data: [DONE]; the answer is incomplete and was not retried. Received so far: "${content}".`,
     );
     const partial = cutOff.partial as ChatCompletion;
     expect(partial.choices[0].message).toStrictEqual({
@@ -302,12 +361,11 @@ describe("assembleChatStream", () => {
   });
 
   it("says so when the stream is cut off before any text", async () => {
-    const error = await rejectionOf(
-      assembleChatStream(bodyOf(sse(recordedChunks.slice(0, 1), ""))),
-    );
+    serve(sse(recordedChunks.slice(0, 1), ""));
+    const error = await rejectionOf(postChat());
     expect((error as Error).message).toBe(
-      "xAI's stream was cut off after 0 characters, before it finished (no [DONE]); the answer " +
-        "is incomplete. No text had arrived yet.",
+      "xAI's stream on POST /chat/completions was cut off after 0 characters, before data: [DONE]; " +
+        "the answer is incomplete and was not retried. No text had arrived yet.",
     );
     expect((error as StreamCutOffError).partial).toStrictEqual({
       id: header.id,
@@ -322,44 +380,29 @@ describe("assembleChatStream", () => {
     });
   });
 
-  it("throws StreamCutOffError when everything but [DONE] arrived", async () => {
-    await expect(assembleChatStream(bodyOf(sse(recordedChunks, "")))).rejects.toThrow(
-      StreamCutOffError,
-    );
+  it("fails as cut off when everything but [DONE] arrived", async () => {
+    serve(sse(recordedChunks, ""));
+    await expect(postChat()).rejects.toThrow(StreamCutOffError);
   });
 
-  it("throws StreamCutOffError naming the connection error when the body fails mid-way", async () => {
-    async function* resets(): AsyncGenerator<Uint8Array> {
-      yield Buffer.from(sse(recordedChunks.slice(0, 7), ""));
-      throw Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" });
-    }
-    const error = await rejectionOf(assembleChatStream(resets()));
+  it("fails as cut off when the connection drops mid-way", async () => {
+    serve(sse(recordedChunks.slice(0, 7), ""), "reset");
+    const error = await rejectionOf(postChat());
     expect(error).toBeInstanceOf(StreamCutOffError);
     expect((error as Error).message).toContain("cut off after");
-    expect((error as Error).message).toContain("read ECONNRESET");
-    expect((error as Error).message).toContain('Received so far: "Try Café ...');
-    expect((error as Error).cause).toBeInstanceOf(Error);
-  });
-
-  it("throws StreamCutOffError when the Readable is destroyed with 'aborted'", async () => {
-    const body = new Readable({ read() {} });
-    body.push(Buffer.from(sse(recordedChunks.slice(0, 3), "")));
-    setTimeout(() => body.destroy(new Error("aborted")), 5);
-    const error = await rejectionOf(assembleChatStream(body));
-    expect(error).toBeInstanceOf(StreamCutOffError);
-    expect((error as Error).message).toContain("aborted");
+    expect((error as Error).message).toContain('Received so far: "Try Café ');
   });
 
   it("quotes only the first 500 characters of a long cut-off answer", async () => {
-    const long = `${"a".repeat(499)}🎉${"b".repeat(2000)}`;
-    const chunks = [chunk([choiceDelta(0, { role: "assistant", content: long })])];
-    const error = await rejectionOf(assembleChatStream(bodyOf(sse(chunks, ""))));
-    expect((error as StreamCutOffError).receivedCharacters).toBe(long.length);
+    const long = `${"a".repeat(498)}🎉${"b".repeat(2000)}`;
+    serve(sse([chunk([choiceDelta(0, { role: "assistant", content: long })])], ""));
+    const error = await rejectionOf(postChat());
+    expect((error as Error).message).toContain(`cut off after ${long.length} characters`);
     // The emoji straddles character 500 and is not split in half.
-    expect((error as Error).message).toMatch(/Received so far: "a{499}\.\.\."$/);
+    expect((error as Error).message).toMatch(/Received so far: "a{498}…"\.$/);
   });
 
-  it("throws StreamEventError with xAI's message for an error event", async () => {
+  it("fails with xAI's message, code, status and body for an error event", async () => {
     const errorEvent = {
       error: {
         message: "Service temporarily overloaded",
@@ -368,64 +411,72 @@ describe("assembleChatStream", () => {
         status: 503,
       },
     };
-    const text = sse([recordedChunks[0], errorEvent]);
-    const error = await rejectionOf(assembleChatStream(bodyOf(text)));
-    expect(error).toBeInstanceOf(StreamEventError);
-    const streamError = error as StreamEventError;
+    serve(sse([recordedChunks[0], errorEvent]));
+    const error = await rejectionOf(postChat());
+    expect(error).toBeInstanceOf(XaiApiError);
+    expect(error).not.toBeInstanceOf(StreamCutOffError);
+    const streamError = error as XaiApiError;
     expect(streamError.message).toBe(
-      "xAI reported an error in the stream: Service temporarily overloaded (overloaded)",
+      "xAI reported an error in the stream: Service temporarily overloaded.",
     );
     expect(streamError.code).toBe("overloaded");
-    expect(streamError.status).toBe(503);
     expect(streamError.body).toStrictEqual(errorEvent);
   });
 
   it("reads the flat error shape and an `event: error` event", async () => {
-    await expect(
-      assembleChatStream(bodyOf(sse([{ error: "Rate limit reached", code: "rate_limited" }]))),
-    ).rejects.toThrow("xAI reported an error in the stream: Rate limit reached (rate_limited)");
-    await expect(
-      assembleChatStream(bodyOf("event: error\ndata: upstream went away\n\n")),
-    ).rejects.toThrow("xAI reported an error in the stream: upstream went away");
+    serve(sse([{ error: "Rate limit reached", code: "rate_limited" }]));
+    await expect(postChat()).rejects.toMatchObject({
+      message: "xAI reported an error in the stream: Rate limit reached.",
+      code: "rate_limited",
+    });
+    serve("event: error\ndata: upstream went away\n\n");
+    await expect(postChat()).rejects.toThrow(
+      "xAI reported an error in the stream: upstream went away.",
+    );
   });
 
   it("reports data that is not JSON as a malformed stream", async () => {
-    const text = `data: ${JSON.stringify(recordedChunks[0])}\n\ndata: {"id": "x", choices\n\ndata: [DONE]\n\n`;
-    const error = await rejectionOf(assembleChatStream(bodyOf(text)));
-    expect(error).toBeInstanceOf(StreamEventError);
+    serve(
+      `data: ${JSON.stringify(recordedChunks[0])}\n\ndata: {"id": "x", choices\n\ndata: [DONE]\n\n`,
+    );
+    const error = await rejectionOf(postChat());
+    expect(error).toBeInstanceOf(XaiApiError);
     expect((error as Error).message).toMatch(
-      /^xAI's stream was malformed: an event's data is not JSON/,
+      /^xAI's stream was malformed: an event's data is not a JSON object/,
     );
-    await expect(assembleChatStream(bodyOf("data: 42\n\ndata: [DONE]\n\n"))).rejects.toThrow(
-      "malformed",
-    );
+    serve("data: 42\n\ndata: [DONE]\n\n");
+    await expect(postChat()).rejects.toThrow("malformed");
   });
 
   it("reports a stream with [DONE] but no chunk as malformed rather than an empty answer", async () => {
-    await expect(assembleChatStream(bodyOf("data: [DONE]\n\n"))).rejects.toThrow(
-      "finished without sending any part of the answer",
-    );
+    serve("data: [DONE]\n\n");
+    await expect(postChat()).rejects.toThrow("finished without sending any part of the answer");
   });
 
-  it("throws StreamIdleTimeoutError, not a cut-off, when xAI goes silent", async () => {
-    const body = new Readable({ read() {} });
-    body.push(Buffer.from(sse(recordedChunks.slice(0, 2), "")));
-    const error = await rejectionOf(assembleChatStream(body, { idleTimeoutMs: 50 }));
-    expect(error).toBeInstanceOf(StreamIdleTimeoutError);
-    expect(body.destroyed).toBe(true);
+  it("returns a plain JSON answer as it is when xAI answers a streamed request without a stream", async () => {
+    reply = (res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(expectedCompletion));
+    };
+    expect(await postChat()).toStrictEqual(expectedCompletion);
   });
 
-  it("passes on the signal's reason when the caller aborts", async () => {
-    const controller = new AbortController();
-    const body = new Readable({ read() {} });
-    const reason = new Error("cancelled by the step");
-    setTimeout(() => controller.abort(reason), 5);
-    await expect(assembleChatStream(body, { signal: controller.signal })).rejects.toBe(reason);
+  it("fails with xAI's error when the plain JSON answer is an error", async () => {
+    reply = (res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end('{"code":"bad","error":"Model is busy"}');
+    };
+    await expect(postChat()).rejects.toThrow("Model is busy");
+  });
+
+  it("returns the assembled answer through the client, however it is sent", async () => {
+    serve(recordedText);
+    expect(await postChat()).toStrictEqual(expectedCompletion);
   });
 
   it("assembles a long stream of 20,000 chunks completely", async () => {
     const count = 20_000;
-    async function* many(): AsyncGenerator<Uint8Array> {
+    async function* many(): AsyncGenerator<Buffer> {
       yield Buffer.from(
         `data: ${JSON.stringify(chunk([choiceDelta(0, { role: "assistant" })]))}\n\n`,
       );

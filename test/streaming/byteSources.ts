@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 export const bodyOf = (text: string): Readable => Readable.from([Buffer.from(text, "utf8")]);
 
 /** A body split into two network chunks at byte `cut`. */
-export async function* twoPieces(bytes: Buffer, cut: number): AsyncGenerator<Uint8Array> {
+export async function* twoPieces(bytes: Buffer, cut: number): AsyncGenerator<Buffer> {
   yield bytes.subarray(0, cut);
   yield bytes.subarray(cut);
 }

@@ -1,4 +1,4 @@
-import { harness, testConnection, useLocalXai } from "./support/harness";
+import { harness, testConnection, useLocalXai } from "../support/harness";
 
 const local = useLocalXai();
 const connection = testConnection();
@@ -65,11 +65,15 @@ describe("Create Chat Completion with Stream on", () => {
     }
   });
 
-  it("fails when the connection drops mid-stream, with how much arrived, and never returns it as complete", async () => {
+  it("fails when the connection drops mid-stream, with how much arrived, and never returns it as complete or sends it again", async () => {
     local.server.script({ path: CHAT, resetAfterBytes: 900 });
     await expect(
       harness.action("createChatCompletion", chat("Hello there", { stream: "true" })),
-    ).rejects.toThrow(/stream was cut off after \d+ characters.*Received so far: "Hello!/s);
+    ).rejects.toThrow(
+      /stream on POST \/chat\/completions was cut off after \d+ characters.*Received so far: "Hello!/s,
+    );
+    // xAI had accepted (and billed) the generation: it is never sent again.
+    expect(local.server.requests).toHaveLength(1);
   });
 
   it("fails when the stream ends without [DONE]", async () => {
@@ -82,6 +86,7 @@ describe("Create Chat Completion with Stream on", () => {
     await expect(
       harness.action("createChatCompletion", chat("Hi", { stream: "true" })),
     ).rejects.toThrow(/cut off after 7 characters.*"Partial/s);
+    expect(local.server.requests).toHaveLength(1);
   });
 
   it("fails with xAI's message when the stream carries an error event", async () => {
@@ -95,37 +100,5 @@ describe("Create Chat Completion with Stream on", () => {
     await expect(
       harness.action("createChatCompletion", chat("Hi", { stream: "true" })),
     ).rejects.toThrow(/The model is overloaded, try again later\./);
-  });
-});
-
-describe('Create Message with {"stream": true}', () => {
-  const message = (text: string, additionalFields?: object) => ({
-    connection,
-    messages: JSON.stringify([{ role: "user", content: text }]),
-    ...(additionalFields ? { additionalFields: JSON.stringify(additionalFields) } : {}),
-  });
-
-  it.each([["Hello there"], ["Please reason about it"], ["Use your tools"]])(
-    "returns exactly the message the non-streamed call returns: %s",
-    async (text) => {
-      const plain = await dataOf("createMessage", message(text));
-      const streamed = await dataOf("createMessage", message(text, { stream: true }));
-      expect(local.server.requests[1].body).toMatchObject({ stream: true });
-      expect(streamed).toEqual(plain);
-    },
-  );
-
-  it("fails when the stream stops before message_stop", async () => {
-    local.server.script({ path: "/v1/messages", resetAfterBytes: 700 });
-    await expect(
-      harness.action("createMessage", message("Hello there", { stream: true })),
-    ).rejects.toThrow(/stream was cut off/);
-  });
-
-  it.each([[404], [410]])("explains xAI's deprecation of /messages on a %i", async (status) => {
-    local.server.script({ path: "/v1/messages", status });
-    await expect(harness.action("createMessage", message("Hi"))).rejects.toThrow(
-      /deprecated the Anthropic-compatible messages endpoint.*Use the Create Chat Completion action instead/,
-    );
   });
 });

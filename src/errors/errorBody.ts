@@ -1,0 +1,126 @@
+/**
+ * xAI's error bodies, read once and understood once: `{"code", "error": "<message>"}`,
+ * `{"error": {"message", "type", "code"}}` (OpenAI-compatible endpoints) and stream error events
+ * `{"type": "error", "message", "code"}`.
+ * @see https://docs.x.ai/docs/api-reference
+ */
+
+import { Readable } from "node:stream";
+import { truncate } from "./text";
+
+/** How much of a failed response's streamed body is read, and for how long. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+const ERROR_BODY_TIMEOUT_MS = 5000;
+const MAX_TEXT_CHARS = 400;
+
+export interface XaiMessage {
+  message: string;
+  code?: string;
+  status?: number;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const text = (record: Record<string, unknown>, key: string): string | undefined => {
+  const value = record[key];
+  return typeof value === "string" && value.trim() !== "" ? value : undefined;
+};
+
+const scalar = (record: Record<string, unknown>, key: string): string | undefined => {
+  const value = record[key];
+  return typeof value === "number" ? String(value) : text(record, key);
+};
+
+/** xAI's message and code in a JSON error payload, or undefined when it carries no error. */
+export function xaiErrorIn(payload: unknown): XaiMessage | undefined {
+  if (!isObject(payload)) return undefined;
+  const { error } = payload;
+  const status = typeof payload.status === "number" ? payload.status : undefined;
+  if (typeof error === "string" && error.trim() !== "") {
+    return { message: error, code: scalar(payload, "code"), status };
+  }
+  if (isObject(error)) {
+    const message = text(error, "message") ?? text(error, "type") ?? JSON.stringify(error);
+    return { message, code: scalar(error, "code") ?? text(error, "type"), status };
+  }
+  const message = text(payload, "message") ?? text(payload, "detail");
+  if (message === undefined && payload.type !== "error") return undefined;
+  return { message: message ?? JSON.stringify(payload), code: scalar(payload, "code"), status };
+}
+
+/** Reads at most 64 KiB of a streamed body within 5 s, then releases it. */
+function readSome(stream: Readable): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = () => {
+      clearTimeout(timer);
+      stream.removeAllListeners("data");
+      stream.destroy();
+      resolve(Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY_BYTES).toString("utf8"));
+    };
+    const timer = setTimeout(finish, ERROR_BODY_TIMEOUT_MS);
+    stream.on("data", (chunk: Buffer | string) => {
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+      chunks.push(buffer);
+      size += buffer.length;
+      if (size >= MAX_ERROR_BODY_BYTES) finish();
+    });
+    stream.once("end", finish);
+    stream.once("error", finish);
+    stream.once("close", finish);
+  });
+}
+
+/** The body of a failed response as JSON when it parses, else as text ("" when empty). */
+export async function readErrorBody(data: unknown): Promise<unknown> {
+  let raw: string;
+  if (data instanceof Readable) {
+    raw = data.destroyed || data.readableEnded ? "" : await readSome(data);
+  } else if (Buffer.isBuffer(data) || data instanceof ArrayBuffer) {
+    raw = Buffer.from(data as ArrayBuffer).toString("utf8");
+  } else if (typeof data === "string") {
+    raw = data;
+  } else {
+    return data ?? "";
+  }
+  const trimmed = raw.trim();
+  if (/^[{[]/.test(trimmed)) {
+    try {
+      return JSON.parse(trimmed);
+    } catch {
+      // Not JSON after all: described as text.
+    }
+  }
+  return trimmed;
+}
+
+/** One line for a body that is not xAI's error JSON: an HTML page, text, or nothing. */
+export function describeOtherBody(body: unknown, contentType: string): string {
+  if (body === "" || body === undefined || body === null) return "the body was empty";
+  if (typeof body !== "string") {
+    return `unexpected body ${truncate(JSON.stringify(body) ?? String(body), MAX_TEXT_CHARS)}`;
+  }
+  if (/text\/html/i.test(contentType) || /^<(!doctype|html|head|body)\b/i.test(body)) {
+    const words = body
+      .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, " ")
+      .replace(/<[^>]*>/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+    return `an HTML page answered, not xAI's JSON (a proxy or gateway?)${words ? `: "${truncate(words, 200)}"` : ""}`;
+  }
+  return `"${truncate(body.replace(/\s+/g, " "), MAX_TEXT_CHARS)}"`;
+}
+
+/** A response header, case-insensitively, from a plain object or AxiosHeaders. */
+export function readHeader(headers: unknown, name: string): string | undefined {
+  if (typeof headers !== "object" || headers === null) return undefined;
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() !== wanted) continue;
+    const first: unknown = Array.isArray(value) ? value[0] : value;
+    if (typeof first === "string" || typeof first === "number") return String(first).trim();
+  }
+  return undefined;
+}

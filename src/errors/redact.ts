@@ -1,0 +1,89 @@
+/**
+ * Redaction by value: the secrets of the call in hand (the connection's API key, an MCP server's
+ * authorization, …) are cut out of every string that leaves the component, before any truncation.
+ * A key-shape fallback also catches whole xAI keys pasted into other inputs. Nothing is remembered
+ * across calls, so one connection's secrets never touch another's messages.
+ */
+
+import { Stream } from "node:stream";
+
+export const REDACTED = "[REDACTED]";
+
+/** A whole xAI API key (`xai-` and a long run of letters and digits), even inside a word like `token_xai-…`. */
+const XAI_KEY_SHAPE = /(?<![A-Za-z0-9])xai-[A-Za-z0-9]{32,}(?![A-Za-z0-9-])/g;
+/** Header names whose values are credentials whatever they contain (lower-case). */
+const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "x-api-key", "cookie"]);
+/** Shorter secrets are matched as whole words only, so a test key "test" does not eat "tested". */
+const SHORT_SECRET = 12;
+
+export type Secrets = readonly string[];
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+
+function secretPattern(secrets: Secrets): RegExp | undefined {
+  const forms = new Set<string>();
+  for (const secret of secrets) {
+    const trimmed = typeof secret === "string" ? secret.trim() : "";
+    if (trimmed === "") continue;
+    forms.add(trimmed);
+    forms.add(encodeURIComponent(trimmed));
+  }
+  if (forms.size === 0) return undefined;
+  // Longest first, so a secret that contains another is replaced whole.
+  const alternatives = [...forms]
+    .sort((a, b) => b.length - a.length)
+    .map((form) => {
+      const literal = escapeRegExp(form);
+      return form.length < SHORT_SECRET ? `(?<![A-Za-z0-9])${literal}(?![A-Za-z0-9])` : literal;
+    });
+  return new RegExp(alternatives.join("|"), "g");
+}
+
+/** Redacts one call's secrets; build it once per failure or log line, use it on every string. */
+export function redactor(secrets: Secrets = []) {
+  const pattern = secretPattern(secrets);
+  const text = (value: string): string => {
+    if (typeof value !== "string" || value === "") return value;
+    const withoutSecrets = pattern ? value.replace(pattern, REDACTED) : value;
+    return withoutSecrets.replace(XAI_KEY_SHAPE, REDACTED);
+  };
+  const deep = (value: unknown, ancestors: object[] = []): unknown => {
+    if (typeof value === "string") return text(value);
+    if (typeof value === "bigint" || typeof value === "symbol") return value.toString();
+    if (typeof value === "function") return "<function>";
+    if (value === null || typeof value !== "object") return value;
+    if (ancestors.includes(value)) return "[Circular]";
+    if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) {
+      return `<binary ${value.byteLength} bytes>`;
+    }
+    if (value instanceof Stream) return "<stream>";
+    if (value instanceof Date) return value.toISOString();
+    const inner = [...ancestors, value];
+    if (Array.isArray(value)) return value.map((item) => deep(item, inner));
+    const entries =
+      value instanceof Error
+        ? [["name", value.name], ["message", value.message], ...Object.entries(value)]
+        : Object.entries(value);
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of entries) {
+      copy[text(String(key))] = SECRET_HEADERS.has(String(key).toLowerCase())
+        ? REDACTED
+        : deep(item, inner);
+    }
+    return copy;
+  };
+  return { text, deep };
+}
+
+export type Redactor = ReturnType<typeof redactor>;
+
+/** The bearer token of a request's Authorization header, so a failure can redact its own key. */
+export function bearerToken(headers: unknown): string | undefined {
+  if (typeof headers !== "object" || headers === null) return undefined;
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.toLowerCase() === "authorization" && typeof value === "string") {
+      return value.replace(/^\s*Bearer\s+/i, "").trim() || undefined;
+    }
+  }
+  return undefined;
+}

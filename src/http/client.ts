@@ -1,0 +1,292 @@
+/**
+ * The one HTTP client every action uses: Spectral's `createClient` (axios with axios-retry), base URL
+ * https://api.x.ai/v1 or `XAI_BASE_URL` read at call time, the connection's bearer key, retries,
+ * the call's deadline, body limits and (with Prismatic's debug on) redacted request logging.
+ * @see https://prismatic.io/docs/custom-connectors/connections/#using-the-built-in-createclient-http-client
+ */
+
+import { type Connection, ConnectionError } from "@prismatic-io/spectral";
+import { createClient, type HttpClient } from "@prismatic-io/spectral/dist/clients/http";
+import {
+  type AxiosError,
+  type AxiosRequestConfig,
+  type AxiosResponse,
+  isAxiosError,
+  type Method,
+} from "axios";
+import { XaiApiError } from "../errors/classes";
+import { toXaiError } from "../errors/describe";
+import { describeOtherBody, readErrorBody, readHeader } from "../errors/errorBody";
+import { redactor, type Secrets } from "../errors/redact";
+import { truncate } from "../errors/text";
+import { MAX_JSON_BODY_BYTES, MAX_RETRIES } from "../limits";
+import { type RetryState, retryDelay, shouldRetry } from "./retry";
+
+export const XAI_API_BASE_URL = "https://api.x.ai/v1";
+
+/** `XAI_BASE_URL` (a local server, a proxy) or xAI; read per call so a loaded bundle can be pointed elsewhere. */
+export const xaiBaseUrl = (): string =>
+  (process.env.XAI_BASE_URL?.trim() || XAI_API_BASE_URL).replace(/\/+$/, "");
+
+/** What the client uses of Prismatic's action context. */
+export interface CallContext {
+  logger?: { warn(message: string): void; debug(message: string): void };
+  debug?: { enabled: boolean };
+}
+
+export interface CallOptions {
+  /** Deadline for the whole call, retries and streaming included. */
+  deadlineMs: number;
+  /** Other secrets of this call besides the API key (an MCP server's authorization, …). */
+  secrets?: Secrets;
+}
+
+/**
+ * One call's state, carried on each request's config. A class instance, so axios passes it by
+ * reference instead of deep-merging it (a plain object holding Prismatic's context would be copied
+ * on every request, and a cyclic one would overflow the stack).
+ */
+export class XaiCall implements RetryState {
+  readonly deadlineAt: number;
+  readonly signal: AbortSignal;
+  lastDelayMs = 0;
+
+  constructor(
+    readonly deadlineMs: number,
+    readonly secrets: Secrets,
+    readonly context: CallContext | undefined,
+  ) {
+    this.deadlineAt = Date.now() + deadlineMs;
+    this.signal = AbortSignal.timeout(deadlineMs);
+  }
+
+  /** Logs a line (redacted) at debug level when Prismatic's debug mode is on. */
+  debug(line: () => string): void {
+    if (this.context?.debug?.enabled) this.log("debug", line());
+  }
+
+  /** Logs a warning (a retry), redacted. */
+  warn(line: string): void {
+    this.log("warn", line);
+  }
+
+  private log(level: "debug" | "warn", line: string): void {
+    try {
+      this.context?.logger?.[level](redactor(this.secrets).text(line));
+    } catch {
+      // Logging must never fail the call.
+    }
+  }
+}
+
+declare module "axios" {
+  interface AxiosRequestConfig {
+    xaiCall?: XaiCall;
+  }
+}
+
+let sharedInstance: HttpClient | undefined;
+
+/** One axios instance for the process: creating one with its interceptors costs more than a small call. */
+function sharedClient(): HttpClient {
+  if (sharedInstance) return sharedInstance;
+  const client = createClient({
+    baseUrl: XAI_API_BASE_URL,
+    responseType: "json",
+    retryConfig: {
+      retries: MAX_RETRIES,
+      retryCondition: shouldRetry,
+      retryDelay,
+      shouldResetTimeout: true,
+      onRetry: (count, error, config) => {
+        // A failed streamed response is replaced by the retry; release its socket.
+        const data: unknown = error.response?.data;
+        if (data && typeof (data as { destroy?: unknown }).destroy === "function") {
+          (data as { destroy(): void }).destroy();
+        }
+        const call = config.xaiCall;
+        const { status } = error.response ?? {};
+        const what = status
+          ? `xAI answered ${status}`
+          : `the request failed (${error.code ?? error.message})`;
+        const line = `${what} on ${config.method?.toUpperCase()} ${config.url}; retry ${count} of ${MAX_RETRIES} in ${(call?.lastDelayMs ?? 0) / 1000} s`;
+        call?.warn(line);
+      },
+    },
+  });
+  Object.assign(client.defaults, { maxContentLength: MAX_JSON_BODY_BYTES, maxRedirects: 0 });
+  client.interceptors.request.use((config) => {
+    config.xaiCall?.debug(
+      () =>
+        `xAI request ${config.method?.toUpperCase()} ${config.url} ${truncate(JSON.stringify(config.data ?? null) ?? "", 2000)}`,
+    );
+    return config;
+  });
+  // axios-retry nests each retry inside the interceptors, so one outcome passes here once per
+  // attempt: log each response (or failure) once.
+  const logged = new WeakSet<object>();
+  const logOutcome = (
+    config: AxiosRequestConfig | undefined,
+    outcome: object,
+    status: number | string,
+    headers: unknown,
+  ) => {
+    if (logged.has(outcome)) return;
+    logged.add(outcome);
+    config?.xaiCall?.debug(
+      () =>
+        `xAI response ${status} on ${config.method?.toUpperCase()} ${config.url} [request id ${readHeader(headers, "x-request-id") ?? "none"}]`,
+    );
+  };
+  client.interceptors.response.use(
+    (response) => {
+      logOutcome(response.config, response, response.status, response.headers);
+      return response;
+    },
+    (error: AxiosError) => {
+      if (isAxiosError(error)) {
+        const status = error.response?.status ?? error.code ?? "failure";
+        logOutcome(error.config, error, status, error.response?.headers);
+      }
+      return Promise.reject(error);
+    },
+  );
+  sharedInstance = client;
+  return client;
+}
+
+/** The connection's API key, checked before anything is sent. */
+export function apiKey(connection: Connection): string {
+  const token = connection?.fields?.token;
+  const key = typeof token === "string" || typeof token === "number" ? String(token).trim() : "";
+  if (connection?.key !== "xaiGrokConnection" || !key) {
+    const error = new ConnectionError(
+      { key: "xaiGrokConnection", configVarKey: "", fields: {} },
+      connection?.key !== "xaiGrokConnection"
+        ? `Connection: expected an "xAI Grok" connection, got "${String(connection?.key ?? "none")}".`
+        : "Connection: the API Key is empty. Enter an xAI API key from https://console.x.ai.",
+    );
+    error.name = "ConnectionError";
+    throw error;
+  }
+  return key;
+}
+
+export interface XaiRequest {
+  method: Method;
+  path: string;
+  body?: unknown;
+  params?: Record<string, unknown>;
+  headers?: Record<string, string>;
+  responseType?: "json" | "stream" | "arraybuffer";
+  /** Largest body read (after decompression); default MAX_JSON_BODY_BYTES. */
+  maxBytes?: number;
+  /** axios-retry settings for this request only (Raw Request's own retry inputs). */
+  retry?: Record<string, unknown>;
+  /** No deadline beyond the call's own (Raw Request's Timeout input, per attempt). */
+  timeoutMs?: number;
+}
+
+/** What actions use: one per call, from the connection and Prismatic's context. */
+export class Xai {
+  readonly call: XaiCall;
+  private readonly authorization: string;
+
+  constructor(connection: Connection, context: CallContext | undefined, options: CallOptions) {
+    const key = apiKey(connection);
+    this.authorization = `Bearer ${key}`;
+    this.call = new XaiCall(options.deadlineMs, [key, ...(options.secrets ?? [])], context);
+  }
+
+  /** Sends one request; any failure comes back as the component's redacted error. */
+  async request<T = unknown>(request: XaiRequest): Promise<AxiosResponse<T>> {
+    const config: AxiosRequestConfig = {
+      baseURL: xaiBaseUrl(),
+      url: request.path,
+      method: request.method,
+      data: request.body,
+      params: request.params,
+      responseType: request.responseType ?? "json",
+      maxContentLength: request.maxBytes ?? MAX_JSON_BODY_BYTES,
+      timeout: request.timeoutMs,
+      headers: {
+        Accept: request.responseType === "stream" ? "text/event-stream" : "application/json",
+        ...request.headers,
+        Authorization: this.authorization,
+      },
+      signal: this.call.signal,
+      xaiCall: this.call,
+      ...(request.retry ? { "axios-retry": request.retry } : {}),
+    };
+    try {
+      return await sharedClient().request<T>(config);
+    } catch (error) {
+      throw await this.failure(error);
+    }
+  }
+
+  /** The redacted error for anything that failed during this call. */
+  failure(error: unknown): Promise<Error> {
+    return toXaiError(error, this.call.secrets);
+  }
+
+  /** A JSON request whose answer must be a JSON object or array; anything else fails the step. */
+  async json<T = unknown>(
+    method: Method,
+    path: string,
+    body?: unknown,
+    params?: Record<string, unknown>,
+    maxBytes?: number,
+  ): Promise<T> {
+    const response = await this.request<unknown>({ method, path, body, params, maxBytes });
+    if (typeof response.data === "object" && response.data !== null) return response.data as T;
+    throw await this.notJson(response, method, path);
+  }
+
+  get = <T = unknown>(path: string, params?: Record<string, unknown>) =>
+    this.json<T>("GET", path, undefined, params);
+  post = <T = unknown>(path: string, body: unknown, maxBytes?: number) =>
+    this.json<T>("POST", path, body, undefined, maxBytes);
+  delete = <T = unknown>(path: string) => this.json<T>("DELETE", path);
+
+  /** The list in `answer[field]` (models, images); an answer without one is not what xAI promises. */
+  async listIn<T = unknown>(answer: unknown, field: string, on: string): Promise<T[]> {
+    const list = (answer as Record<string, unknown> | null)?.[field];
+    if (Array.isArray(list)) return list as T[];
+    const shown = truncate(JSON.stringify(answer) ?? "", 200);
+    throw await this.failure(
+      new XaiApiError(`xAI's answer to ${on} has no "${field}" list: ${shown}`, {
+        code: "NOT_JSON",
+      }),
+    );
+  }
+
+  /** A 2xx whose body is not the JSON the endpoint promises (an HTML page, truncated JSON, nothing). */
+  async notJson(response: AxiosResponse, method: string, path: string): Promise<Error> {
+    const contentType = readHeader(response.headers, "content-type") ?? "none";
+    const body = await readErrorBody(response.data);
+    const preview = describeOtherBody(
+      typeof body === "string" ? body : JSON.stringify(body),
+      contentType,
+    );
+    return this.failure(
+      new XaiApiError(
+        `xAI answered ${response.status} on ${method} ${path} with content type ${contentType}, but not with the JSON it promises: ${preview}`,
+        {
+          status: response.status,
+          code: "NOT_JSON",
+          method,
+          path,
+          requestId: readHeader(response.headers, "x-request-id"),
+        },
+      ),
+    );
+  }
+}
+
+/** The client for one call of an action or data source. */
+export const xai = (
+  connection: Connection,
+  context: CallContext | undefined,
+  options: CallOptions,
+): Xai => new Xai(connection, context, options);

@@ -1,0 +1,33 @@
+/**
+ * Every limit the component applies, in one place (README, "Limits"). Past a size or time limit the
+ * step fails at once with an error naming the limit and what had arrived; the worker lives on.
+ */
+
+const MiB = 1024 * 1024;
+const MINUTE = 60_000;
+
+/** Largest JSON answer read (after gzip/deflate/br decompression). */
+export const MAX_JSON_BODY_BYTES = 64 * MiB;
+/** Largest image answer with base64 data, and largest media download (after decompression). */
+export const MAX_MEDIA_BODY_BYTES = 256 * MiB;
+/** Largest single server-sent event (or line) of a stream. A whole stream is bounded by the JSON limit. */
+export const MAX_SSE_EVENT_BYTES = 8 * MiB;
+/** A stream or download fails when no byte arrives for this long. */
+export const IDLE_TIMEOUT_MS = 2 * MINUTE;
+/** A stream fails when no event arrives for this long: keep-alive comments alone do not count. */
+export const EVENT_IDLE_TIMEOUT_MS = 10 * MINUTE;
+
+/** Deadlines for a whole call, retries and polling included. */
+export const GENERATION_DEADLINE_MS = 10 * MINUTE;
+export const MODEL_CALL_DEADLINE_MS = 30_000;
+export const RAW_REQUEST_DEADLINE_MS = 10 * MINUTE;
+export const VIDEO_DEADLINE_MS = 15 * MINUTE;
+
+/** Retries of transient failures (429, 5xx, network) and the longest server-asked wait honoured. */
+export const MAX_RETRIES = 3;
+export const MAX_RETRY_AFTER_MS = MINUTE;
+
+/** Run Agent: flow calls one answer may ask for, and how long one flow call may take (Prismatic ends
+ * a synchronous cross-flow invocation after 30 s; the margin covers the webhook's own latency). */
+export const MAX_FLOW_CALLS_PER_TURN = 20;
+export const FLOW_CALL_TIMEOUT_MS = 60_000;

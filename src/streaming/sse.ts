@@ -1,0 +1,175 @@
+/**
+ * The one server-sent-events reader, for every streamed xAI answer (chat completions, responses).
+ * Bytes → events with eventsource-parser (https://html.spec.whatwg.org/multipage/server-sent-events.html),
+ * bounded: one event may not exceed MAX_SSE_EVENT_BYTES, keep-alive comments alone do not keep a
+ * stream alive past EVENT_IDLE_TIMEOUT_MS, and the whole body is bounded by the client's body limit.
+ * @see https://docs.x.ai/docs/guides/streaming-response
+ */
+
+import type { Readable } from "node:stream";
+import { createParser } from "eventsource-parser";
+import { StreamCutOffError, XaiApiError } from "../errors/classes";
+import { deadlineExceeded } from "../errors/describe";
+import { readErrorBody, readHeader, xaiErrorIn } from "../errors/errorBody";
+import { formatBytes, formatDuration, truncate } from "../errors/text";
+import type { Xai } from "../http/client";
+import { readChunks } from "../http/readChunks";
+import {
+  EVENT_IDLE_TIMEOUT_MS,
+  IDLE_TIMEOUT_MS,
+  MAX_JSON_BODY_BYTES,
+  MAX_SSE_EVENT_BYTES,
+} from "../limits";
+
+export interface SseEvent {
+  event?: string;
+  data: string;
+}
+
+/** Turns a stream's events into one answer. */
+export interface Assembler<T> {
+  /** Takes one event; returns true when it completed the answer (the end marker or final snapshot). */
+  take(event: SseEvent): boolean;
+  /** The whole answer, once `take` returned true. */
+  result(): T;
+  /** What arrived before a cut: its size in characters, its start, and the answer so far. */
+  progress(): { characters: number; text: string; partial: unknown };
+  /** What a complete stream ends with, for messages ("[DONE]", "response.completed"). */
+  readonly endMarker: string;
+}
+
+/** Parses an event's data as a JSON object, and fails with xAI's message when it is an error. */
+export function eventJson(event: SseEvent): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(event.data);
+  } catch {
+    parsed = event.data;
+  }
+  const record =
+    typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  if (event.event === "error" || record?.type === "error" || (record?.error ?? null) !== null) {
+    const xaiError = xaiErrorIn(parsed);
+    throw new XaiApiError(
+      `xAI reported an error in the stream: ${xaiError?.message ?? truncate(event.data, 400)}`,
+      { code: xaiError?.code ?? "STREAM_ERROR", status: xaiError?.status, body: parsed },
+    );
+  }
+  if (!record) {
+    throw new XaiApiError(
+      `xAI's stream was malformed: an event's data is not a JSON object: ${JSON.stringify(truncate(event.data, 200))}`,
+      { code: "STREAM_ERROR" },
+    );
+  }
+  return record;
+}
+
+/** The events of a `text/event-stream` body as they arrive. */
+export async function* readEvents(body: AsyncIterable<Buffer>): AsyncGenerator<SseEvent> {
+  const parsed: SseEvent[] = [];
+  let pendingBytes = 0;
+  let lastEventAt = Date.now();
+  const parser = createParser({
+    onEvent: ({ event, data }) => {
+      parsed.push(event === undefined ? { data } : { event, data });
+      pendingBytes = 0;
+    },
+    onComment: () => {
+      pendingBytes = 0;
+    },
+  });
+  const decoder = new TextDecoder("utf-8");
+  for await (const chunk of readChunks(body, IDLE_TIMEOUT_MS, "xAI's stream")) {
+    pendingBytes += chunk.length;
+    parser.feed(decoder.decode(chunk, { stream: true }));
+    if (pendingBytes > MAX_SSE_EVENT_BYTES) {
+      throw new XaiApiError(
+        `xAI's stream sent an event larger than the ${formatBytes(MAX_SSE_EVENT_BYTES)} limit, so reading stopped`,
+        { code: "LIMIT_EXCEEDED" },
+      );
+    }
+    if (parsed.length > 0) lastEventAt = Date.now();
+    else if (Date.now() - lastEventAt > EVENT_IDLE_TIMEOUT_MS) {
+      throw new XaiApiError(
+        `xAI's stream sent no event for ${formatDuration(EVENT_IDLE_TIMEOUT_MS)} (only keep-alives), so reading stopped`,
+        { code: "IDLE_TIMEOUT" },
+      );
+    }
+    yield* parsed.splice(0, parsed.length);
+  }
+  // A last event whose lines are complete but lack the closing blank line still counts; one cut
+  // off mid-line does not (the SSE spec drops it).
+  parser.feed(`${decoder.decode()}\n`);
+  yield* parsed.splice(0, parsed.length);
+}
+
+/**
+ * POSTs a streamed request and assembles xAI's events into the one object the plain call returns.
+ * An answer sent as plain JSON (a proxy, a model that ignores `stream`) is returned as it is. A stream
+ * that ends or breaks before its end marker fails as cut off, with what had arrived; it is never
+ * retried, since xAI had already accepted (and billed) the generation.
+ */
+export async function postStreamed<T>(
+  xai: Xai,
+  path: string,
+  body: Record<string, unknown>,
+  assembler: Assembler<T>,
+): Promise<T | unknown> {
+  const response = await xai.request<Readable>({
+    method: "POST",
+    path,
+    body,
+    responseType: "stream",
+  });
+  const contentType = readHeader(response.headers, "content-type") ?? "";
+  if (!/text\/event-stream/i.test(contentType)) {
+    const json = await readErrorBody(response.data);
+    if (typeof json === "object" && json !== null) {
+      const xaiError = xaiErrorIn(json);
+      if (xaiError && "error" in json)
+        throw await xai.failure(
+          new XaiApiError(`xAI API error on POST ${path}: ${xaiError.message}`, {
+            code: xaiError.code,
+            body: json,
+          }),
+        );
+      return json;
+    }
+    throw await xai.notJson({ ...response, data: json }, "POST", path);
+  }
+  try {
+    for await (const event of readEvents(response.data)) {
+      if (assembler.take(event)) return assembler.result();
+    }
+    throw cutOff(path, assembler, undefined);
+  } catch (error) {
+    if (xai.call.signal.aborted)
+      throw await xai.failure(deadlineExceeded("POST", path, xai.call.deadlineMs));
+    // Our own errors (limits, idle, xAI's error events) say what happened; a transport failure is a cut.
+    const overLimit = error instanceof Error && /maxContentLength/.test(error.message);
+    throw await xai.failure(
+      overLimit
+        ? new XaiApiError(
+            `xAI's stream on POST ${path} was larger than the ${formatBytes(MAX_JSON_BODY_BYTES)} body limit, so reading stopped`,
+            { code: "LIMIT_EXCEEDED" },
+          )
+        : error instanceof XaiApiError
+          ? error
+          : cutOff(path, assembler, error),
+    );
+  }
+}
+
+function cutOff<T>(path: string, assembler: Assembler<T>, cause: unknown): StreamCutOffError {
+  const { characters, text, partial } = assembler.progress();
+  const why = cause instanceof Error ? ` (${cause.message})` : "";
+  const received = text
+    ? ` Received so far: "${truncate(text, 500)}"`
+    : " No text had arrived yet.";
+  return new StreamCutOffError(
+    `xAI's stream on POST ${path} was cut off after ${characters} characters, before ${assembler.endMarker}${why}; the answer is incomplete and was not retried.${received}`,
+    { method: "POST", path, partial },
+  );
+}
