@@ -1,0 +1,191 @@
+/**
+ * Input checks (Spectral `clean`) specific to the Responses API inputs. Like src/inputs/clean.ts,
+ * a mistake fails the step with an InputError naming the input, and nothing is sent.
+ * @see https://docs.x.ai/docs/api-reference#create-new-response
+ */
+
+import { describeValue as describe } from "../../errors/text";
+import { InputError, isJsonObject, type JsonObject, parseJson } from "../../inputs/clean";
+
+const isEmpty = (value: unknown): boolean =>
+  value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+
+/** Text that is meant as JSON items: `[` then `{` or `]` (a plain prompt may start with "[Draft]"). */
+const LOOKS_LIKE_ITEMS = /^\s*\[\s*[{\]]/;
+
+/**
+ * Input: plain text is sent as `input: "<text>"`; a JSON array (typed, or an array from an earlier
+ * step) is sent as the input items (messages with text and image parts, function call outputs, …).
+ */
+export const responseInput =
+  (label: string) =>
+  (value: unknown): string | JsonObject[] => {
+    if (isEmpty(value)) throw new InputError(label, "is required: enter a prompt or a JSON array.");
+    const parsed =
+      typeof value === "string" && LOOKS_LIKE_ITEMS.test(value) ? parseJson(label, value) : value;
+    if (typeof parsed === "string" || typeof parsed === "number") return String(parsed);
+    if (!Array.isArray(parsed) || parsed.length === 0) {
+      const got = Array.isArray(parsed) ? "an empty array" : describe(parsed);
+      throw new InputError(
+        label,
+        `must be text or a non-empty JSON array of input items like [{"role": "user", "content": "Hello"}], got ${got}.`,
+      );
+    }
+    parsed.forEach((item, index) => {
+      if (!isJsonObject(item)) {
+        throw new InputError(label, `item ${index + 1} must be an object, got ${describe(item)}.`);
+      }
+    });
+    return parsed as JsonObject[];
+  };
+
+/** A value list (Spectral `collection: "valuelist"`): trimmed texts, empty entries dropped. */
+export const valueList =
+  (label: string) =>
+  (value: unknown): string[] => {
+    if (isEmpty(value)) return [];
+    const list = Array.isArray(value) ? value : [value];
+    return list
+      .map((entry, index) => {
+        if (typeof entry !== "string" && typeof entry !== "number") {
+          throw new InputError(label, `entry ${index + 1} must be text, got ${describe(entry)}.`);
+        }
+        return String(entry).trim();
+      })
+      .filter((entry) => entry !== "");
+  };
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar day as `YYYY-MM-DD` (xAI's `from_date` / `to_date`); empty leaves it out. */
+export const isoDate =
+  (label: string) =>
+  (value: unknown): string | undefined => {
+    if (isEmpty(value)) return undefined;
+    const text = typeof value === "string" ? value.trim() : "";
+    const match = ISO_DAY.exec(text);
+    const day = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : undefined;
+    const real =
+      day !== undefined &&
+      match !== null &&
+      day.getUTCFullYear() === +match[1] &&
+      day.getUTCMonth() === +match[2] - 1 &&
+      day.getUTCDate() === +match[3];
+    if (!real) {
+      const shown = typeof value === "string" ? JSON.stringify(value) : describe(value);
+      throw new InputError(label, `must be a day as YYYY-MM-DD, like 2026-01-31; got ${shown}.`);
+    }
+    return text;
+  };
+
+/** A JSON array of objects (Function Tools), sent as given. */
+export const objectList =
+  (label: string, example: string) =>
+  (value: unknown): JsonObject[] => {
+    if (isEmpty(value)) return [];
+    const parsed = parseJson(label, value);
+    if (!Array.isArray(parsed)) {
+      throw new InputError(label, `must be a JSON array like ${example}, got ${describe(parsed)}.`);
+    }
+    parsed.forEach((entry, index) => {
+      if (!isJsonObject(entry)) {
+        throw new InputError(
+          label,
+          `entry ${index + 1} must be an object, got ${describe(entry)}.`,
+        );
+      }
+    });
+    return parsed as JsonObject[];
+  };
+
+/** JSON Schema: a JSON object (the schema of the answer); empty leaves structured output off. */
+export const jsonSchema =
+  (label: string) =>
+  (value: unknown): JsonObject | undefined => {
+    if (isEmpty(value)) return undefined;
+    const parsed = parseJson(label, value);
+    if (!isJsonObject(parsed)) {
+      throw new InputError(
+        label,
+        `must be a JSON Schema object like {"type": "object", "properties": {…}}, got ${describe(parsed)}.`,
+      );
+    }
+    return parsed;
+  };
+
+const MCP_EXAMPLE = '[{"server_url": "https://mcp.example.com/mcp", "server_label": "example"}]';
+
+/** Header names whose values are credentials, kept secret like `authorization`. */
+const SECRET_HEADER = /auth|token|key|secret|cookie|session|password/i;
+
+/**
+ * MCP Servers: a JSON array of `{server_url, server_label, allowed_tools?, authorization?, headers?}`.
+ * Its text holds credentials, so no message here ever quotes it (not even V8's JSON error, which
+ * shows a piece of the text): only positions and field names.
+ */
+export const mcpServers =
+  (label: string) =>
+  (value: unknown): JsonObject[] => {
+    if (isEmpty(value)) return [];
+    let parsed: unknown = value;
+    if (typeof value === "string") {
+      try {
+        parsed = JSON.parse(value);
+      } catch (error) {
+        const at = /position \d+(?: \(line \d+ column \d+\))?/.exec((error as Error).message);
+        throw new InputError(label, `is not valid JSON${at ? ` (at ${at[0]})` : ""}.`);
+      }
+    }
+    if (!Array.isArray(parsed)) {
+      // Never describeValue: it would quote a text, which may be the credential itself.
+      const got =
+        parsed === null ? "null" : isJsonObject(parsed) ? "an object" : `a ${typeof parsed}`;
+      throw new InputError(label, `must be a JSON array like ${MCP_EXAMPLE}, got ${got}.`);
+    }
+    return parsed.map((entry, index) => {
+      const where = `entry ${index + 1}`;
+      if (!isJsonObject(entry)) throw new InputError(label, `${where} must be an object.`);
+      for (const field of ["server_url", "server_label"]) {
+        const text = entry[field];
+        if (typeof text !== "string" || text.trim() === "") {
+          throw new InputError(label, `${where} needs "${field}" as text, like ${MCP_EXAMPLE}.`);
+        }
+      }
+      const tools = entry.allowed_tools;
+      if (tools !== undefined && tools !== null) {
+        if (!Array.isArray(tools) || tools.some((tool) => typeof tool !== "string")) {
+          throw new InputError(label, `${where} needs "allowed_tools" as a list of tool names.`);
+        }
+      }
+      if (entry.authorization !== undefined && entry.authorization !== null) {
+        if (typeof entry.authorization !== "string") {
+          throw new InputError(label, `${where} needs "authorization" as text.`);
+        }
+      }
+      const headers = entry.headers;
+      if (headers !== undefined && headers !== null) {
+        if (!isJsonObject(headers) || Object.values(headers).some((v) => typeof v !== "string")) {
+          throw new InputError(label, `${where} needs "headers" as an object of texts.`);
+        }
+      }
+      return entry;
+    });
+  };
+
+/** The credentials in MCP entries: every `authorization`, and header values that look like keys. */
+export function mcpSecrets(servers: readonly JsonObject[]): string[] {
+  const secrets: string[] = [];
+  for (const server of servers) {
+    if (typeof server.authorization === "string") {
+      secrets.push(server.authorization, server.authorization.replace(/^\s*Bearer\s+/i, ""));
+    }
+    if (isJsonObject(server.headers)) {
+      for (const [name, value] of Object.entries(server.headers)) {
+        if (SECRET_HEADER.test(name) && typeof value === "string") {
+          secrets.push(value, value.replace(/^\s*Bearer\s+/i, ""));
+        }
+      }
+    }
+  }
+  return secrets.filter((secret) => secret.trim() !== "");
+}

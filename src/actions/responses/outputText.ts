@@ -1,0 +1,73 @@
+/**
+ * The two fields the SDKs add to a response and so does this component: `output_text` (the text of
+ * every `output_text` part of the assistant's messages, joined in order, as in OpenAI's SDK) and,
+ * for a JSON Schema answer, `output_parsed`.
+ * @see https://docs.x.ai/docs/guides/structured-outputs
+ */
+
+import { XaiApiError } from "../../errors/classes";
+import { truncate } from "../../errors/text";
+import { isJsonObject, type JsonObject } from "../../inputs/clean";
+
+export type ResponseData = JsonObject & { output_text: string; output_parsed?: unknown };
+
+/** The text of every `output_text` part of the response's messages, in order. */
+export function outputTextOf(response: JsonObject): string {
+  const texts: string[] = [];
+  const output = Array.isArray(response.output) ? response.output : [];
+  for (const item of output) {
+    if (!isJsonObject(item) || item.type !== "message" || !Array.isArray(item.content)) continue;
+    for (const part of item.content) {
+      if (isJsonObject(part) && part.type === "output_text" && typeof part.text === "string") {
+        texts.push(part.text);
+      }
+    }
+  }
+  return texts.join("");
+}
+
+/** Why a response did not complete, in xAI's words when it gave any. */
+function reasonOf(response: JsonObject): string {
+  const details = response.incomplete_details;
+  if (isJsonObject(details) && typeof details.reason === "string") return ` (${details.reason})`;
+  const error = response.error;
+  if (isJsonObject(error) && typeof error.message === "string") return ` (${error.message})`;
+  return "";
+}
+
+const received = (text: string): string =>
+  text ? ` Received: ${JSON.stringify(truncate(text, 500))}` : " No text was received.";
+
+/** The answer text parsed as JSON; fails when the response did not complete or is not JSON. */
+export function parsedOutput(response: JsonObject, text: string): unknown {
+  const status = typeof response.status === "string" ? response.status : "unknown";
+  const id = typeof response.id === "string" ? ` ${response.id}` : "";
+  if (status !== "completed") {
+    throw new XaiApiError(
+      `xAI's response${id} ended with status "${status}"${reasonOf(response)}, so its answer was not read as JSON for the JSON Schema.${received(text)}`,
+      { code: "RESPONSE_NOT_COMPLETED" },
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new XaiApiError(
+      `xAI's answer is not the JSON the JSON Schema asks for (${(error as Error).message}).${received(text)}`,
+      { code: "OUTPUT_NOT_JSON" },
+    );
+  }
+}
+
+/** xAI's response as received, plus `output_text` (and `output_parsed` with `parse`). */
+export function withOutputText(answer: unknown, options: { parse: boolean }): ResponseData {
+  if (!isJsonObject(answer)) {
+    throw new XaiApiError(
+      `xAI's answer is not a response object: ${truncate(JSON.stringify(answer) ?? "", 200)}`,
+      { code: "NOT_JSON" },
+    );
+  }
+  const text = outputTextOf(answer);
+  const data: ResponseData = { ...answer, output_text: text };
+  if (options.parse) data.output_parsed = parsedOutput(answer, text);
+  return data;
+}

@@ -1,0 +1,129 @@
+/**
+ * Assembles a streamed `POST /responses` answer. xAI's events follow OpenAI's Responses streaming
+ * (`response.created`, `response.output_item.added`, `response.output_text.delta`, …) and end with a
+ * snapshot of the whole response (`response.completed`, `response.incomplete` or `response.failed`):
+ * that snapshot is the result, the same object the plain call returns. The deltas are kept only to
+ * say what had arrived when a stream is cut off before its snapshot.
+ * @see https://docs.x.ai/docs/guides/streaming-response
+ */
+
+import { type Assembler, eventJson, type SseEvent } from "./sse";
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** The events that carry the finished response. */
+const FINAL_EVENTS = new Set(["response.completed", "response.incomplete", "response.failed"]);
+
+/** The `output_text` parts of a finished message item. */
+function textOf(item: unknown): string {
+  if (!isObject(item) || item.type !== "message" || !Array.isArray(item.content)) return "";
+  return item.content
+    .map((part: unknown) => (isObject(part) && part.type === "output_text" ? part.text : ""))
+    .filter((text): text is string => typeof text === "string")
+    .join("");
+}
+
+const DELTA_START = '{"type":"response.output_text.delta",';
+const DELTA_FIELD = '"delta":"';
+
+/**
+ * The text of a text-delta event as xAI frames it (`{"type":"response.output_text.delta",…,
+ * "delta":"…",…}`), read without parsing the whole event: deltas are nearly every event of a
+ * stream. Anything else (another event, another layout) gives undefined and is parsed in full.
+ */
+function quickDelta(data: string): string | undefined {
+  if (!data.startsWith(DELTA_START)) return undefined;
+  const start = data.indexOf(DELTA_FIELD);
+  if (start === -1) return undefined;
+  const from = start + DELTA_FIELD.length;
+  let end = from;
+  while (end < data.length && data.charCodeAt(end) !== 34 /* " */) {
+    end += data.charCodeAt(end) === 92 /* \ */ ? 2 : 1;
+  }
+  if (end >= data.length) return undefined;
+  try {
+    const piece = data.slice(from, end);
+    return piece.includes("\\") ? (JSON.parse(`"${piece}"`) as string) : piece;
+  } catch {
+    return undefined;
+  }
+}
+
+export class ResponseAssembler implements Assembler<Json> {
+  readonly endMarker = "response.completed";
+  private final?: Json;
+  /** The last snapshot before the end (`response.created`, `response.in_progress`). */
+  private started?: Json;
+  /** Items finished so far (`response.output_item.done`), for a partial answer. */
+  private readonly doneItems: unknown[] = [];
+  /** Text deltas of the item being written, joined only when a cut needs them. */
+  private pending: string[] = [];
+  private pendingItem?: unknown;
+  private characters = 0;
+
+  take(event: SseEvent): boolean {
+    // `[DONE]` (OpenAI-style end marker) and keep-alive data carry nothing; without the final
+    // snapshot the stream then ends as cut off.
+    const data = event.data;
+    if (data === "[DONE]" || data.trim() === "") return false;
+    const delta = quickDelta(data);
+    if (delta !== undefined) {
+      this.addDelta(delta, undefined);
+      return false;
+    }
+    const json = eventJson(event);
+    const type = typeof json.type === "string" ? json.type : event.event;
+    if (type === "response.output_text.delta") {
+      this.addDelta(typeof json.delta === "string" ? json.delta : "", json.item_id);
+      return false;
+    }
+    if (type !== undefined && FINAL_EVENTS.has(type) && isObject(json.response)) {
+      this.final = json.response;
+      return true;
+    }
+    if (type === "response.output_item.done") {
+      // The finished item holds its whole text: its deltas are no longer needed.
+      this.doneItems.push(json.item);
+      this.pending = [];
+      this.pendingItem = undefined;
+    } else if (isObject(json.response)) {
+      this.started = json.response;
+    }
+    return false;
+  }
+
+  private addDelta(delta: string, itemId: unknown): void {
+    if (delta) {
+      this.pending.push(delta);
+      this.characters += delta.length;
+    }
+    this.pendingItem ??= itemId;
+  }
+
+  result(): Json {
+    return this.final ?? {};
+  }
+
+  progress() {
+    const current = this.pending.join("");
+    const text = this.doneItems.map(textOf).join("") + current;
+    const output = [...this.doneItems];
+    if (current) {
+      output.push({
+        type: "message",
+        ...(typeof this.pendingItem === "string" ? { id: this.pendingItem } : {}),
+        role: "assistant",
+        status: "incomplete",
+        content: [{ type: "output_text", text: current, annotations: [] }],
+      });
+    }
+    return {
+      characters: this.characters,
+      text,
+      partial: { ...this.started, status: "incomplete", output },
+    };
+  }
+}
