@@ -1,12 +1,16 @@
 import { action, input } from "@prismatic-io/spectral";
-import { createXaiClient, GENERATION_DEADLINE_MS } from "../client";
-import { generatedImageExample } from "../examples";
-import { additionalFields, connectionInput } from "../inputs";
-import { postForLargeJson } from "../streaming";
-import * as clean from "../validation";
+import { xai } from "../../http/client";
+import * as clean from "../../inputs/clean";
+import { additionalFields, connectionInput } from "../../inputs/common";
+import { GENERATION_DEADLINE_MS, MAX_MEDIA_BODY_BYTES } from "../../limits";
+import { xaiOutput } from "../outputs";
+import { generatedImageExample } from "./examples";
+import { imagesResult, returnFileInput } from "./results";
 
 /**
- * Generate Image: `POST /images/generations`.
+ * Generate Image: `POST /images/generations`. Returns xAI's `data` array of images, as Prismatic's
+ * original component does, or with Return File the images as files. Base64 answers may be large:
+ * they are read up to the media body limit.
  * @see https://docs.x.ai/docs/api-reference#image-generations
  */
 export const generateImage = action({
@@ -42,11 +46,15 @@ export const generateImage = action({
       clean: clean.optionalNumber({ label: "Number of Images", min: 1, max: 10, integer: true }),
     }),
     additionalFields: additionalFields("image-generations"),
+    returnFile: returnFileInput("images"),
   },
-  perform: async (context, { connection, prompt, model, n, ...rest }) => {
-    const body = { ...clean.withoutEmpty({ prompt, model, n }), ...rest.additionalFields };
-    const client = createXaiClient(connection, { deadlineMs: GENERATION_DEADLINE_MS, context });
-    return { data: await postForLargeJson(client, "/images/generations", body) };
+  perform: async (context, { connection, prompt, model, n, additionalFields, returnFile }) => {
+    const body = { ...clean.withoutEmpty({ prompt, model, n }), ...additionalFields };
+    const client = xai(connection, context, { deadlineMs: GENERATION_DEADLINE_MS });
+    const answer = await client.post("/images/generations", body, MAX_MEDIA_BODY_BYTES);
+    return imagesResult(client, answer, "POST /images/generations", returnFile);
   },
-  examplePayload: { data: generatedImageExample },
+  outputSchema: xaiOutput("GeneratedImageResponse", "data"),
+  performSafety: "notAllowed",
+  examplePayload: { data: generatedImageExample.data },
 });

@@ -1,0 +1,64 @@
+/**
+ * What Generate Image and Edit Image return: xAI's `data` array of images, or, with Return File,
+ * the images themselves as Prismatic files (downloaded from their URLs, or decoded from b64_json).
+ */
+
+import { input } from "@prismatic-io/spectral";
+import { XaiApiError } from "../../errors/classes";
+import type { Xai } from "../../http/client";
+import { download } from "../../http/download";
+import * as clean from "../../inputs/clean";
+import { GENERATION_DEADLINE_MS } from "../../limits";
+import { type FileResult, fileResult, type MediaFile } from "../files/fileResult";
+
+export interface GeneratedImage {
+  url?: string | null;
+  b64_json?: string | null;
+  mime_type?: string | null;
+}
+
+/** The "Return File" input of the media steps. */
+export const returnFileInput = (what: string) =>
+  input({
+    label: "Return File",
+    type: "boolean",
+    required: false,
+    default: "false",
+    comments: `When on, the step downloads the generated ${what} and returns it as a file a next step can upload (one file, or \`files\` when there are several). When off, it returns xAI's answer with links that expire.`,
+    clean: clean.booleanValue,
+  });
+
+/** Downloads (or decodes) each image in turn, so at most one download is in flight. */
+async function imageFiles(client: Xai, images: GeneratedImage[]): Promise<MediaFile[]> {
+  const files: MediaFile[] = [];
+  for (const [index, image] of images.entries()) {
+    const what = images.length === 1 ? "the image" : `image ${index + 1}`;
+    if (typeof image.b64_json === "string" && image.b64_json !== "") {
+      const contentType = image.mime_type || "image/png";
+      files.push({ data: Buffer.from(image.b64_json, "base64"), contentType });
+    } else if (typeof image.url === "string" && image.url !== "") {
+      try {
+        files.push(await download(image.url, { what, deadlineMs: GENERATION_DEADLINE_MS }));
+      } catch (error) {
+        throw await client.failure(error);
+      }
+    } else {
+      throw await client.failure(
+        new XaiApiError(`xAI's answer has no url or b64_json for ${what}`, { code: "NO_MEDIA" }),
+      );
+    }
+  }
+  return files;
+}
+
+/** `{ data: images }`, or the images as files when `returnFile` is on. */
+export async function imagesResult(
+  client: Xai,
+  answer: unknown,
+  on: string,
+  returnFile: boolean,
+): Promise<{ data: GeneratedImage[] } | FileResult> {
+  const images = await client.listIn<GeneratedImage>(answer, "data", on);
+  if (!returnFile) return { data: images };
+  return fileResult(await imageFiles(client, images));
+}

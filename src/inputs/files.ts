@@ -1,0 +1,202 @@
+/**
+ * The "file" input: what an earlier step hands over (a Prismatic file `{ data: Buffer, contentType }`,
+ * e.g. a Dropbox download), a `data:` URL, an https URL, or the id of a file uploaded to xAI
+ * (`file_…`). Checked before anything is sent: the type an endpoint accepts and xAI's size limit.
+ */
+
+import { input, util } from "@prismatic-io/spectral";
+import { InputError } from "../errors/classes";
+import { describeValue, formatBytes, truncate } from "../errors/text";
+import { safeMediaUrl } from "../http/download";
+
+const MiB = 1024 * 1024;
+
+/** What an input takes. */
+export type FileKind = "image" | "video" | "any";
+
+interface KindRule {
+  types: readonly string[];
+  /** How a message names the accepted types. */
+  named: string;
+  maxBytes: number;
+  /** Where the limit comes from. */
+  source: string;
+}
+
+/**
+ * Images: "Maximum image size: 20MiB", JPEG, PNG (https://docs.x.ai/docs/guides/image-understanding)
+ * and WebP (`ImageUrl` in xAI's OpenAPI description). Files: "Maximum file size: 50 MB"
+ * (`POST /v1/files`, https://docs.x.ai/docs/api-reference#upload-file; xAI's 413 says 50 MiB).
+ * xAI documents no byte limit for inline videos; they are held to the Files limit.
+ */
+export const FILE_RULES: Record<FileKind, KindRule> = {
+  image: {
+    types: ["image/png", "image/jpeg", "image/webp"],
+    named: "a PNG, JPEG or WebP image",
+    maxBytes: 20 * MiB,
+    source: "xAI accepts for an image",
+  },
+  video: {
+    types: ["video/mp4"],
+    named: "an MP4 video",
+    maxBytes: 50 * MiB,
+    source: "xAI accepts for a file",
+  },
+  any: { types: [], named: "a file", maxBytes: 50 * MiB, source: "xAI accepts for a file" },
+};
+
+/** A checked file input. */
+export type FileValue =
+  | { kind: "bytes"; data: Buffer; contentType: string; name?: string }
+  | { kind: "url"; url: string }
+  | { kind: "fileId"; fileId: string };
+
+/** Magic numbers of the types the media endpoints take, for files that arrive as octet-stream. */
+function sniff(data: Buffer): string | undefined {
+  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return "image/png";
+  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return "image/jpeg";
+  if (data.toString("latin1", 0, 4) === "RIFF" && data.toString("latin1", 8, 12) === "WEBP")
+    return "image/webp";
+  if (data.toString("latin1", 4, 8) === "ftyp") return "video/mp4";
+  return undefined;
+}
+
+const mediaType = (value: unknown): string =>
+  typeof value === "string" ? (value.split(";")[0]?.trim().toLowerCase() ?? "") : "";
+
+const GENERIC = new Set(["", "application/octet-stream", "binary/octet-stream"]);
+
+/** "25 MiB", or the exact count when it would read the same as the limit. */
+const sizeOf = (bytes: number, limit: number): string =>
+  formatBytes(bytes) === formatBytes(limit)
+    ? `${bytes.toLocaleString("en")} bytes`
+    : formatBytes(bytes);
+
+function checkBytes(label: string, kind: FileKind, data: Buffer, given: string, name?: string) {
+  const rule = FILE_RULES[kind];
+  const contentType = GENERIC.has(given)
+    ? (sniff(data) ?? (given || "application/octet-stream"))
+    : given;
+  if (data.length === 0) throw new InputError(label, "the file is empty.");
+  if (rule.types.length > 0 && !rule.types.includes(contentType)) {
+    throw new InputError(label, `must be ${rule.named}; got a file of type ${contentType}.`);
+  }
+  if (data.length > rule.maxBytes) {
+    throw new InputError(
+      label,
+      `the file is ${sizeOf(data.length, rule.maxBytes)}, larger than the ${formatBytes(rule.maxBytes)} ${rule.source}.`,
+    );
+  }
+  return { kind: "bytes" as const, data, contentType, name };
+}
+
+const DATA_URL = /^data:([^;,]*)((?:;[^;,]*)*?)(;base64)?,(.*)$/is;
+
+function fromDataUrl(label: string, kind: FileKind, text: string): FileValue {
+  const match = DATA_URL.exec(text);
+  if (!match) throw new InputError(label, "is not a valid data: URL (data:<type>;base64,<data>).");
+  const [, type, , base64, payload] = match;
+  const data = base64
+    ? Buffer.from(payload ?? "", "base64")
+    : Buffer.from(decodeURIComponent(payload ?? ""), "utf8");
+  return checkBytes(label, kind, data, mediaType(type));
+}
+
+function fromText(label: string, kind: FileKind, text: string): FileValue {
+  if (/^data:/i.test(text)) return fromDataUrl(label, kind, text);
+  if (/^file[_-][\w-]+$/.test(text)) return { kind: "fileId", fileId: text };
+  const url = safeMediaUrl(text);
+  if (!url) {
+    throw new InputError(
+      label,
+      `enter an https URL, a data: URL, an xAI file id or a file from an earlier step; got ${describeValue(text)}.`,
+    );
+  }
+  // xAI: "The video must have the `.mp4` file extension" (VideoUrl).
+  if (kind === "video" && !url.pathname.toLowerCase().endsWith(".mp4")) {
+    throw new InputError(
+      label,
+      `a video URL must end in .mp4; got ${JSON.stringify(truncate(text, 120))}.`,
+    );
+  }
+  return { kind: "url", url: url.href };
+}
+
+/** Checks one file input value; undefined when empty and not required. */
+export const cleanFile =
+  (label: string, kind: FileKind, required: boolean) =>
+  (value: unknown): FileValue | undefined => {
+    if (
+      value === undefined ||
+      value === null ||
+      (typeof value === "string" && value.trim() === "")
+    ) {
+      if (required)
+        throw new InputError(label, "is required: pass a file from an earlier step or a URL.");
+      return undefined;
+    }
+    if (typeof value === "string") return fromText(label, kind, value.trim());
+    if (util.types.isBufferDataPayload(value)) {
+      const { data, contentType } = value;
+      const name = (value as { fileName?: unknown }).fileName;
+      return checkBytes(
+        label,
+        kind,
+        data,
+        mediaType(contentType),
+        typeof name === "string" ? name : undefined,
+      );
+    }
+    if (Buffer.isBuffer(value) || value instanceof Uint8Array) {
+      return checkBytes(label, kind, Buffer.from(value), "");
+    }
+    throw new InputError(
+      label,
+      `expected a file from an earlier step ({ data, contentType }) or a URL; got ${describeValue(value)}.`,
+    );
+  };
+
+export interface FileInputSpec {
+  label: string;
+  kind: FileKind;
+  required: boolean;
+  comments: string;
+  example?: string;
+}
+
+/** A "data" input taking a file from an earlier step, a data: URL, an https URL or a file id. */
+export const fileInput = ({ label, kind, required, comments, example }: FileInputSpec) =>
+  input({
+    label,
+    type: "data",
+    required,
+    comments,
+    example: example ?? "https://example.com/cat.png",
+    clean: cleanFile(label, kind, required),
+  });
+
+/** As xAI's `ImageUrl` / `VideoUrl`: bytes become a base64 data URL with their MIME type. */
+export function toMediaReference(file: FileValue): { url: string } | { file_id: string } {
+  if (file.kind === "fileId") return { file_id: file.fileId };
+  if (file.kind === "url") return { url: file.url };
+  return { url: `data:${file.contentType};base64,${file.data.toString("base64")}` };
+}
+
+const EXTENSIONS: Record<string, string> = {
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/webp": "webp",
+  "image/gif": "gif",
+  "video/mp4": "mp4",
+  "application/pdf": "pdf",
+  "application/json": "json",
+  "text/plain": "txt",
+  "text/csv": "csv",
+  "text/markdown": "md",
+  "text/html": "html",
+};
+
+/** "file.png" from "image/png"; "file.bin" for types without a known extension. */
+export const fileNameFor = (contentType: string): string =>
+  `file.${EXTENSIONS[mediaType(contentType)] ?? "bin"}`;

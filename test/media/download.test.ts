@@ -1,0 +1,65 @@
+import { download } from "../../src/http/download";
+import { mediaBytes } from "../server/xaiServer";
+import { connection, failureOf, harness, useLocalServer } from "./support";
+
+const local = useLocalServer();
+const options = { what: "the video", deadlineMs: 30_000 };
+
+describe("media download", () => {
+  it("streams a video into one Buffer with the host's content type and no credentials", async () => {
+    const url = local.server.media.videoUrl("clip", { bytes: 300_000 });
+    const file = await download(url, options);
+    expect(file.contentType).toBe("video/mp4");
+    expect(file.data.equals(mediaBytes("video", 300_000))).toBe(true);
+    expect(local.server.media.requests[0].headers.authorization).toBeUndefined();
+  });
+
+  it("follows a redirect to another path, refuses one to a non-https URL", async () => {
+    const url = local.server.media.videoUrl("moved", { bytes: 1000 });
+    const other = local.server.media.videoUrl("other", { bytes: 1000 });
+    local.server.media.script({ redirectTo: other });
+    expect((await download(url, options)).data.equals(mediaBytes("video", 1000))).toBe(true);
+    local.server.media.script({ redirectTo: "http://example.com/clip.mp4" });
+    await expect(download(url, options)).rejects.toMatchObject({
+      code: "REDIRECT_REFUSED",
+      message: expect.stringContaining("redirects to a URL that is not https (http:)"),
+    });
+  });
+
+  it("refuses an http URL off loopback before sending anything", async () => {
+    await expect(download("http://example.com/a.mp4", options)).rejects.toMatchObject({
+      code: "INSECURE_URL",
+    });
+  });
+
+  it("fails clearly on a cut-off body, an expired URL and a body over the limit", async () => {
+    const url = local.server.media.videoUrl("cut", { bytes: 100_000 });
+    local.server.media.script({ cutAfterBytes: 5000 });
+    await expect(download(url, options)).rejects.toMatchObject({
+      name: "StreamCutOffError",
+      message: expect.stringMatching(/^Downloading the video was cut off after .* of 97\.7 KiB/),
+    });
+    const expired = local.server.media.videoUrl("old", { ttlMs: -1 });
+    const refused = await download(expired, options).catch((error: Error) => error);
+    expect(refused).toMatchObject({
+      status: 403,
+      message: expect.stringMatching(
+        /failed with 403 \(forbidden\): .*AccessDenied.*may be too old/,
+      ),
+    });
+    // The signed query string stays out of the message.
+    expect((refused as Error).message).not.toContain("expires=");
+    await expect(
+      download(local.server.media.videoUrl("big", { bytes: 5000 }), { ...options, maxBytes: 4000 }),
+    ).rejects.toMatchObject({ code: "LIMIT_EXCEEDED" });
+  });
+
+  it("fails the step when the media host cuts an image download off", async () => {
+    local.server.media.script({ cutAfterBytes: 10 });
+    const error = await failureOf("generateImage", { prompt: "a cat", returnFile: true });
+    expect(error.name).toBe("StreamCutOffError");
+    await expect(
+      harness.action("generateImage", { connection, prompt: "a cat", returnFile: true }),
+    ).resolves.toBeDefined();
+  });
+});
