@@ -1,0 +1,147 @@
+/**
+ * One function call of Grok's answer, carried out: the arguments parsed, the flow invoked through
+ * `context.invokeFlow` (Spectral POSTs them to the flow's webhook URL and returns its synchronous
+ * answer), and the outcome turned into a `function_call_output` item for the next turn. Nothing here
+ * throws: a flow that fails, times out or is unknown, and arguments that are not a JSON object,
+ * become an error output Grok can read and act on.
+ * @see https://docs.x.ai/docs/guides/function-calling
+ */
+
+import type { AxiosRequestConfig } from "axios";
+import { isAxiosError } from "axios";
+import type { Redactor } from "../../errors/redact";
+import { formatDuration, truncate } from "../../errors/text";
+import { isJsonObject, type JsonObject } from "../../inputs/clean";
+import { FLOW_CALL_TIMEOUT_MS, MAX_JSON_BODY_BYTES } from "../../limits";
+import type { FlowTool } from "./flowTools";
+
+/** `context.invokeFlow` as this action uses it. */
+export type InvokeFlow = (
+  flowName: string,
+  data?: Record<string, unknown>,
+  config?: AxiosRequestConfig,
+) => Promise<{ data: unknown }>;
+
+/** A `function_call` item of xAI's answer. */
+export interface FunctionCall {
+  callId: string;
+  name: string;
+  arguments: string;
+}
+
+/** What the step returns for each flow call. */
+export interface AgentStep {
+  turn: number;
+  /** The flow invoked (for a function that matches no flow, the name Grok called). */
+  flow: string;
+  /** The parsed arguments, or the text Grok sent when it is not a JSON object. */
+  arguments: unknown;
+  result?: unknown;
+  error?: string;
+  ms: number;
+}
+
+export interface CallOutcome {
+  step: AgentStep;
+  /** The `function_call_output` input item sent back to xAI. */
+  output: JsonObject;
+}
+
+export interface CallSettings {
+  turn: number;
+  tools: readonly FlowTool[];
+  invoke: InvokeFlow;
+  /** The run's deadline signal: no flow call outlives the run. */
+  signal: AbortSignal;
+  /** Redacts the run's secrets (API key, webhook URLs and keys) from error texts. */
+  redact: Redactor;
+  timeoutMs?: number;
+}
+
+type Parsed = { ok: true; value: JsonObject } | { ok: false; problem: string };
+
+function parseArguments(text: string): Parsed {
+  if (text.trim() === "") return { ok: true, value: {} };
+  try {
+    const value: unknown = JSON.parse(text);
+    if (isJsonObject(value)) return { ok: true, value };
+    const kind = Array.isArray(value) ? "an array" : value === null ? "null" : `a ${typeof value}`;
+    return { ok: false, problem: `they are ${kind}, not a JSON object` };
+  } catch (error) {
+    return { ok: false, problem: `they are not valid JSON (${(error as Error).message})` };
+  }
+}
+
+/** Why a flow call failed, in words for the model (and the step's `error`). */
+function failureOf(error: unknown, timeoutMs: number, signal: AbortSignal): string {
+  if (signal.aborted) return "it was stopped because the run's deadline was reached";
+  if (isAxiosError(error)) {
+    const status = error.response?.status;
+    if (status !== undefined) {
+      const data: unknown = error.response?.data;
+      const body = typeof data === "string" ? data : (JSON.stringify(data) ?? "");
+      return `its webhook answered ${status}${body.trim() ? `: ${truncate(body.trim(), 500)}` : ""}`;
+    }
+    if (error.code === "ECONNABORTED" || error.code === "ETIMEDOUT") {
+      return `it did not answer within ${formatDuration(timeoutMs)}`;
+    }
+    return `its webhook could not be reached (${error.code ?? error.message})`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+const outputItem = (call: FunctionCall, output: unknown): JsonObject => ({
+  type: "function_call_output",
+  call_id: call.callId,
+  output: JSON.stringify(output ?? null),
+});
+
+/** Runs one call; always resolves, with the step and the output item for Grok. */
+export async function runFlowCall(
+  call: FunctionCall,
+  settings: CallSettings,
+): Promise<CallOutcome> {
+  const started = Date.now();
+  const { turn, tools, redact } = settings;
+  const tool = tools.find((candidate) => candidate.name === call.name);
+  const failed = (flow: string, args: unknown, message: string): CallOutcome => {
+    const error = redact.text(message);
+    return {
+      step: { turn, flow, arguments: args, error, ms: Date.now() - started },
+      output: outputItem(call, { error }),
+    };
+  };
+  if (!tool) {
+    const offered = tools.map((candidate) => candidate.name).join(", ") || "none";
+    return failed(
+      call.name,
+      call.arguments,
+      `There is no function "${call.name}". The functions offered are: ${offered}.`,
+    );
+  }
+  const parsed = parseArguments(call.arguments);
+  if (!parsed.ok) {
+    return failed(
+      tool.flow,
+      call.arguments,
+      `The arguments for ${tool.name} were not used: ${parsed.problem}. Call ${tool.name} again with a JSON object that follows its parameters.`,
+    );
+  }
+  const timeoutMs = settings.timeoutMs ?? FLOW_CALL_TIMEOUT_MS;
+  try {
+    const response = await settings.invoke(tool.flow, parsed.value, {
+      timeout: timeoutMs,
+      signal: settings.signal,
+      maxContentLength: MAX_JSON_BODY_BYTES,
+      maxRedirects: 0,
+    });
+    const result = response.data;
+    return {
+      step: { turn, flow: tool.flow, arguments: parsed.value, result, ms: Date.now() - started },
+      output: outputItem(call, result),
+    };
+  } catch (error) {
+    const why = failureOf(error, timeoutMs, settings.signal);
+    return failed(tool.flow, parsed.value, `The flow "${tool.flow}" failed: ${why}.`);
+  }
+}
