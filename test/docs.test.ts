@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { outputSchemas, outputSchemasPath } from "../scripts/generateOutputSchemas";
 import { renderReference } from "../scripts/referenceDoc";
 import component from "../src/index";
 import { normalizeText, parseSections, type SpecRow, specSections } from "./support/specTables";
@@ -19,10 +20,21 @@ describe("docs/reference.md", () => {
     const reference = parseSections(committed);
     for (const section of specSections()) {
       const generated = reference.find((candidate) => candidate.heading === section.heading);
-      expect({ heading: section.heading, rows: normalized(generated?.rows ?? []) }).toEqual({
+      // The spec's rows come first; appended inputs and the output fields follow them.
+      const rows = (generated?.rows ?? []).slice(0, section.rows.length);
+      expect({ heading: section.heading, rows: normalized(rows) }).toEqual({
         heading: section.heading,
         rows: normalized(section.rows),
       });
     }
+  });
+});
+
+describe("src/actions/outputSchemas.json", () => {
+  it("is what `npm run schemas` generates from spec/xai-openapi.json now", () => {
+    const openapi = JSON.parse(readFileSync(join(__dirname, "../spec/xai-openapi.json"), "utf8"));
+    expect(readFileSync(outputSchemasPath, "utf8")).toBe(
+      `${JSON.stringify(outputSchemas(openapi))}\n`,
+    );
   });
 });
