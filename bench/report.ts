@@ -7,7 +7,7 @@ export interface Goal {
 }
 
 export interface Row {
-  /** Which of the four benchmarks (1-4) the row belongs to. */
+  /** Which benchmark (its number in BENCHMARKS.md, "What is measured") the row belongs to. */
   benchmark: number;
   measure: string;
   measured: string;
@@ -15,11 +15,14 @@ export interface Row {
   /** component / baseline; undefined for rows that only report a figure. */
   ratio?: number;
   goal?: Goal;
+  /** A yes/no goal instead of a ratio (e.g. "a cyclic context works"): what is asked, and whether it held. */
+  check?: { goal: string; passed: boolean };
 }
 
 export type Verdict = "PASS" | "MISS" | "";
 
-export const verdictOf = ({ ratio, goal }: Row): Verdict => {
+export const verdictOf = ({ ratio, goal, check }: Row): Verdict => {
+  if (check) return check.passed ? "PASS" : "MISS";
   if (!goal || ratio === undefined) return "";
   const met = goal.strictlyBelow ? ratio < goal.limit : ratio <= goal.limit;
   return met ? "PASS" : "MISS";
@@ -27,6 +30,9 @@ export const verdictOf = ({ ratio, goal }: Row): Verdict => {
 
 export const formatMs = (ms: number): string =>
   ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(3)} ms`;
+
+/** Per-call figures read best in microseconds. */
+export const formatUs = (ms: number): string => `${(ms * 1000).toFixed(0)} µs`;
 
 export const formatBytes = (bytes: number): string =>
   bytes >= 1024 * 1024
@@ -47,7 +53,7 @@ const cellsOf = (row: Row): string[] => [
   row.measured,
   row.baseline,
   formatRatio(row.ratio),
-  formatGoal(row.goal),
+  row.check?.goal ?? formatGoal(row.goal),
   verdictOf(row),
 ];
 

@@ -4,7 +4,12 @@ import type { ImageClient, ImageInput, ImageResult } from "../workers/imageWorke
 import type { Figures } from "../workers/measureRun";
 import { medianFigure, repeatRuns } from "./repeatRuns";
 
-/** Benchmark 4: Generate Image with large base64 images vs a plain axios call. */
+/**
+ * Benchmark 4: Generate Image with large base64 images vs a plain axios call. The component no
+ * longer parses large answers itself (a streaming parser saved about 8 % of JS heap for 333 lines,
+ * see BENCHMARKS.md): it IS axios with `responseType: "json"` plus the 256 MiB media body limit, so
+ * the goals ask it to cost no more than the plain axios call it is built on.
+ */
 export interface ImageOptions {
   bundle: string;
   baseUrl: string;
@@ -26,29 +31,33 @@ export const imageRows = async (options: ImageOptions): Promise<Row[]> => {
   });
   const figure = (client: ImageClient, field: keyof Figures) =>
     medianFigure(figures.get(client), field);
-  const label = `Images n=${options.n} x ${formatBytes(options.b64Chars)} b64_json`;
-  const perResponseByte = (client: ImageClient, field: keyof Figures, goal?: Row["goal"]): Row => ({
-    benchmark: 4,
-    measure: `${label}: ${client} peak ${field === "peakRssAddedBytes" ? "RSS" : "JS memory"} added / response size`,
-    measured: formatBytes(figure(client, field)),
-    baseline: formatBytes(responseBytes),
-    ratio: figure(client, field) / responseBytes,
-    goal,
-  });
+  const label = `Generate Image, n=${options.n} x ${formatBytes(options.b64Chars)} b64_json`;
+  const memoryName = (field: keyof Figures) =>
+    field === "peakRssAddedBytes" ? "peak RSS added" : "peak JS memory added";
+  const format = (field: keyof Figures) =>
+    field === "ms" || field === "cpuMs" ? formatMs : formatBytes;
   const versusAxios = (measure: string, field: keyof Figures, goal?: Row["goal"]): Row => ({
     benchmark: 4,
-    measure: `${label}: ${measure}`,
-    measured: formatMs(figure("component", field)),
-    baseline: formatMs(figure("axios", field)),
+    measure: `${label}: component (axios + 256 MiB limit) vs plain axios, ${measure}`,
+    measured: format(field)(figure("component", field)),
+    baseline: format(field)(figure("axios", field)),
     ratio: figure("component", field) / figure("axios", field),
     goal,
   });
+  const perResponseByte = (client: ImageClient, field: keyof Figures): Row => ({
+    benchmark: 4,
+    measure: `${label}: ${client === "component" ? "component" : "plain axios"} ${memoryName(field)} / response size`,
+    measured: formatBytes(figure(client, field)),
+    baseline: formatBytes(responseBytes),
+    ratio: figure(client, field) / responseBytes,
+  });
   return [
-    perResponseByte("component", "peakRssAddedBytes", { limit: 3 }),
-    versusAxios(`time vs axios (${runs} runs each)`, "ms", { limit: 1.2 }),
-    versusAxios("client CPU time vs axios", "cpuMs"),
+    versusAxios(`time (${runs} runs each)`, "ms", { limit: 1.2 }),
+    // RSS, not sampled JS memory: a 20 MiB answer swamps the allocators' slack (see BENCHMARKS.md).
+    versusAxios("peak RSS added", "peakRssAddedBytes", { limit: 1.1 }),
+    versusAxios("peak JS memory added", "peakJsAddedBytes"),
+    versusAxios("client CPU time", "cpuMs"),
+    perResponseByte("component", "peakRssAddedBytes"),
     perResponseByte("axios", "peakRssAddedBytes"),
-    perResponseByte("component", "peakJsAddedBytes"),
-    perResponseByte("axios", "peakJsAddedBytes"),
   ];
 };

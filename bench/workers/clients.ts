@@ -1,5 +1,6 @@
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
 import OpenAI from "openai";
+import { silentLogger } from "./contexts";
 
 /** The API key every client sends; the local server accepts any bearer token. */
 export const BENCH_TOKEN = "bench-token";
@@ -8,23 +9,12 @@ type BuiltComponent = Parameters<typeof createHarness>[0];
 type ActionContext = Parameters<BuiltComponent["actions"][string]["perform"]>[0];
 type Params = Record<string, unknown>;
 
-const ignore = (): void => {};
-/** Prismatic hands actions a logger; this one drops every line. */
-const silentLogger = {
-  metric: ignore,
-  trace: ignore,
-  debug: ignore,
-  info: ignore,
-  log: ignore,
-  warn: ignore,
-  error: ignore,
-};
-
 /**
  * The built bundle (dist/index.js). `action` runs through Spectral's test harness, the way the
  * brief asks (defaults, input cleaning, the error hook). `perform` calls the bundle's own perform
- * with the same defaults and one reused context, leaving out the harness's per-call mock logger
- * (jest-mock spies), which Prismatic's runtime does not create. XAI_BASE_URL is read per call.
+ * with the same defaults and a context (by default one reused context holding a silent logger),
+ * leaving out the harness's per-call mock logger (jest-mock spies), which Prismatic's runtime does
+ * not create. XAI_BASE_URL is read per call.
  */
 export const loadComponent = (bundlePath: string, baseUrl: string) => {
   process.env.XAI_BASE_URL = baseUrl;
@@ -33,7 +23,7 @@ export const loadComponent = (bundlePath: string, baseUrl: string) => {
   const connection = createConnection({ key: "xaiGrokConnection" } as never, {
     token: BENCH_TOKEN,
   });
-  const context = { logger: silentLogger } as unknown as ActionContext;
+  const defaultContext: Params = { logger: silentLogger };
   const withDefaults = (key: string, params: Params): Params => {
     const defaults = component.actions[key].inputs.map((input) => [
       input.key,
@@ -43,8 +33,8 @@ export const loadComponent = (bundlePath: string, baseUrl: string) => {
   };
   return {
     action: (key: string, params: Params) => harness.action(key, { connection, ...params }),
-    perform: (key: string, params: Params) =>
-      component.actions[key].perform(context, withDefaults(key, params)),
+    perform: (key: string, params: Params, context: Params = defaultContext) =>
+      component.actions[key].perform(context as ActionContext, withDefaults(key, params)),
   };
 };
 

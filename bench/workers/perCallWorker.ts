@@ -2,11 +2,14 @@ import { request } from "node:http";
 import axios from "axios";
 import { median, msSince } from "../stats";
 import { JSON_HEADERS, loadComponent, openAiClient } from "./clients";
+import { cyclicContext, prismaticContext } from "./contexts";
 import { readInput, runWorkerMain } from "./workerIo";
 
 /**
- * Per-call overhead: one small, non-streamed chat completion, timed through the component and
- * through three baselines against the same server, interleaved so drift hits all alike.
+ * Per-call overhead: one small, non-streamed chat completion, timed through the component (with an
+ * empty context and with a Prismatic-like context holding a large executionState) and through three
+ * baselines against the same server, interleaved so drift hits all alike. Every client is warmed up
+ * with `warmupRounds` calls before `rounds` measured calls.
  */
 
 export interface PerCallInput {
@@ -14,10 +17,21 @@ export interface PerCallInput {
   baseUrl: string;
   warmupRounds: number;
   rounds: number;
+  /** Entries of the large context's executionState. */
+  executionStateEntries: number;
 }
 
-export type PerCallClient = "component" | "componentPerform" | "axios" | "openai" | "http";
-export type PerCallResult = Record<PerCallClient, { medianMs: number; calls: number }>;
+export type PerCallClient =
+  | "component"
+  | "componentPerform"
+  | "componentPerformLargeContext"
+  | "axios"
+  | "openai"
+  | "http";
+export type PerCallResult = Record<PerCallClient, { medianMs: number; calls: number }> & {
+  /** One call with a context that contains itself: its time, or why it failed. */
+  cyclicContext: { ms?: number; error?: string };
+};
 
 const MODEL = "grok-4.3";
 const MESSAGES = [{ role: "user" as const, content: "hi" }];
@@ -46,17 +60,37 @@ const postWithHttp = (url: string, body: string): Promise<ChatAnswer> =>
     outgoing.end(body);
   });
 
+/** One call with a cyclic context (axios used to overflow the stack deep-merging it). */
+const cyclicCall = async (
+  component: ReturnType<typeof loadComponent>,
+): Promise<PerCallResult["cyclicContext"]> => {
+  const start = process.hrtime.bigint();
+  try {
+    const result = await component.perform("createChatCompletion", INPUTS, cyclicContext());
+    const answer = result?.data as ChatAnswer;
+    if (!answer.choices[0]?.message.content) return { error: "no answer text" };
+    return { ms: msSince(start) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+};
+
 const main = async (): Promise<PerCallResult> => {
-  const { bundle, baseUrl, warmupRounds, rounds } = readInput<PerCallInput>();
+  const { bundle, baseUrl, warmupRounds, rounds, executionStateEntries } =
+    readInput<PerCallInput>();
   const component = loadComponent(bundle, baseUrl);
   const openai = openAiClient(baseUrl);
   const url = `${baseUrl}/chat/completions`;
+  const emptyContext = {};
+  const largeContext = prismaticContext(executionStateEntries);
 
   const calls: Record<PerCallClient, () => Promise<ChatAnswer>> = {
     component: async () =>
       (await component.action("createChatCompletion", INPUTS))?.data as ChatAnswer,
     componentPerform: async () =>
-      (await component.perform("createChatCompletion", INPUTS))?.data as ChatAnswer,
+      (await component.perform("createChatCompletion", INPUTS, emptyContext))?.data as ChatAnswer,
+    componentPerformLargeContext: async () =>
+      (await component.perform("createChatCompletion", INPUTS, largeContext))?.data as ChatAnswer,
     axios: async () => (await axios.post<ChatAnswer>(url, BODY, { headers: JSON_HEADERS })).data,
     openai: () => openai.chat.completions.create(BODY),
     http: () => postWithHttp(url, JSON.stringify(BODY)),
@@ -79,7 +113,13 @@ const main = async (): Promise<PerCallResult> => {
     medianMs: median(timings[client]),
     calls: timings[client].length,
   });
-  return Object.fromEntries(clients.map((client) => [client, summary(client)])) as PerCallResult;
+  return {
+    ...(Object.fromEntries(clients.map((client) => [client, summary(client)])) as Record<
+      PerCallClient,
+      { medianMs: number; calls: number }
+    >),
+    cyclicContext: await cyclicCall(component),
+  };
 };
 
 runWorkerMain(main);
