@@ -46,6 +46,17 @@ const typeOf = (schema: Schema): string => {
   return type === "array" && schema.items ? `array of ${typeOf(schema.items)}s` : type;
 };
 
+/** Rules an action applies beyond its input comments (which stay the published spec's words). */
+const NOTES: Record<string, string> = {
+  rawRequest:
+    "URL takes a path under https://api.x.ai/v1: `/models`, `models?x=1`, `/v1/models` and " +
+    "`https://api.x.ai/v1/models` all reach https://api.x.ai/v1/models; other hosts, schemes, `//`, `..`, " +
+    "backslashes and control characters are refused before anything is sent. Data that looks like JSON is " +
+    "sent as `application/json` unless a Content-Type header is given. Response Type `binary` (or " +
+    "`arraybuffer`) returns `{ data: Buffer, contentType }`. A typed Authorization header never replaces " +
+    "the connection's key. When Timeout is empty the call's 10-minute deadline applies.",
+};
+
 /** What the step returns: the top-level fields of its output schema (of each item for lists). */
 const returns = (action: Component["actions"][string]): string[] => {
   const safety =
@@ -105,6 +116,7 @@ export const renderReference = (component: Component): string => {
       `Key: \`${action.key}\``,
       "",
       table(INPUT_HEADER, inputRows(action.inputs)),
+      ...(NOTES[action.key] ? ["", NOTES[action.key]] : []),
       "",
       ...returns(action),
     );
