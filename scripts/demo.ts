@@ -1,49 +1,38 @@
 /**
- * `npm run demo`: calls all six actions through the built bundle (dist/index.js).
+ * `npm run demo`: calls every action through the built bundle (dist/index.js), one line each.
  * Without XAI_API_KEY it starts the local xAI server and uses it; with XAI_API_KEY it calls real
- * xAI, choosing a language and an image model from the component's own pickers.
+ * xAI, choosing the models from the component's own pickers and keeping paid calls small.
+ * Exits with 1 when an action fails unexpectedly or is not run at all.
  */
 import { join } from "node:path";
 import type { ConnectionDefinition } from "@prismatic-io/spectral";
 import type { Component, ConnectionValue } from "@prismatic-io/spectral/dist/serverTypes";
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
 import { startXaiServer, type XaiServer } from "../test/server/xaiServer";
+import { agentSteps } from "./demo/agent";
+import { chatSteps } from "./demo/chat";
+import type { Demo, Models } from "./demo/context";
+import { everydaySteps } from "./demo/everyday";
+import { fileSteps } from "./demo/files";
+import { mediaSteps } from "./demo/media";
+import { responseSteps } from "./demo/responses";
+import { ran } from "./demo/step";
 
 type Harness = ReturnType<typeof createHarness>;
-type Params = Record<string, unknown>;
+
+const quiet = () => undefined;
+/** Steps log their progress (video polls, agent turns); the demo prints one line per action. */
+const logger = {
+  metric: quiet,
+  trace: quiet,
+  debug: quiet,
+  info: quiet,
+  log: quiet,
+  warn: quiet,
+  error: quiet,
+};
 
 const apiKey = process.env.XAI_API_KEY?.trim();
-
-type Summary = (data: Json) => string;
-// biome-ignore lint/suspicious/noExplicitAny: the demo reads xAI's JSON loosely to print it
-type Json = any;
-
-const excerpt = (text: unknown, length = 100): string => {
-  const flat = String(text ?? "").replace(/\s+/g, " ");
-  return JSON.stringify(flat.length > length ? `${flat.slice(0, length)}…` : flat);
-};
-
-const step = async (
-  label: string,
-  run: () => Promise<unknown>,
-  summary: Summary,
-): Promise<void> => {
-  const started = performance.now();
-  try {
-    const { data } = (await run()) as { data: Json };
-    const ms = Math.round(performance.now() - started);
-    console.log(`✔ ${label} (${ms} ms)\n    ${summary(data)}`);
-  } catch (error) {
-    console.log(`✘ ${label}\n    ${(error as Error).message}`);
-    process.exitCode = 1;
-  }
-};
-
-const modelList: Summary = (data) =>
-  `${data.data.length} models: ${data.data.map((model: Json) => model.id).join(", ")}`;
-
-const chatAnswer: Summary = (data) =>
-  `${data.model} answered ${excerpt(data.choices[0].message.content)} (finish: ${data.choices[0].finish_reason}, ${data.usage?.total_tokens ?? "?"} tokens)`;
 
 /** The first picklist entry whose key matches, else the first entry. */
 const pick = async (
@@ -57,6 +46,15 @@ const pick = async (
   };
   return (result.find(({ key }) => prefer.test(key)) ?? result[0])?.key;
 };
+
+const pickModels = async (harness: Harness, connection: ConnectionValue): Promise<Models> => ({
+  language: (await pick(harness, connection, "selectLanguageModel", /^grok-4/)) ?? "grok-4.3",
+  image: (await pick(harness, connection, "selectImageModel", /imagine/)) ?? "grok-imagine-image",
+  video: (await pick(harness, connection, "selectVideoModel", /imagine/)) ?? "grok-imagine-video",
+  embedding:
+    (await pick(harness, connection, "selectEmbeddingModel", /embedding/)) ??
+    "grok-embedding-small",
+});
 
 const main = async (): Promise<void> => {
   const bundle = join(__dirname, "../dist/index.js");
@@ -76,54 +74,36 @@ const main = async (): Promise<void> => {
   const connection = createConnection({ key: "xaiGrokConnection" } as ConnectionDefinition, {
     token: apiKey ?? "demo-token",
   });
-  const call = (action: string, params: Params) => () =>
-    harness.action(action, { connection, ...params });
   try {
-    const languageModel =
-      (await pick(harness, connection, "selectLanguageModel", /^grok-4/)) ?? "grok-4.3";
-    const imageModel =
-      (await pick(harness, connection, "selectImageModel", /imagine/)) ?? "grok-imagine-image";
+    const models = await pickModels(harness, connection);
     console.log(
-      `Models from the pickers: ${languageModel} (chat, messages), ${imageModel} (images)\n`,
+      `Models from the pickers: ${models.language} (text), ${models.image} (images), ${models.video} (videos), ${models.embedding} (embeddings)\n`,
     );
-    const messages = JSON.stringify([{ role: "user", content: "Say hello in five words." }]);
-    await step("List Models", call("listModels", {}), modelList);
-    await step(
-      "Get Model",
-      call("getModel", { modelId: languageModel }),
-      (data) =>
-        `${data.id} (owned by ${data.owned_by}, aliases: ${data.aliases?.join(", ") || "none"})`,
-    );
-    await step(
-      "Create Chat Completion",
-      call("createChatCompletion", { model: languageModel, messages }),
-      chatAnswer,
-    );
-    await step(
-      "Create Chat Completion, streamed and assembled",
-      call("createChatCompletion", { model: languageModel, messages, stream: "true" }),
-      chatAnswer,
-    );
-    await step(
-      "Create Message",
-      call("createMessage", { model: languageModel, messages }),
-      (data) =>
-        `${data.model} answered ${excerpt(data.content.find((block: Json) => block.type === "text")?.text)} (stop: ${data.stop_reason})`,
-    );
-    await step(
-      "Generate Image",
-      call("generateImage", {
-        prompt: "A lighthouse at dawn, watercolor",
-        model: imageModel,
-        n: "1",
-      }),
-      (data) =>
-        `${data.data.length} image(s): ${data.data.map((image: Json) => image.url ?? `${image.b64_json?.length} base64 characters`).join(", ")}`,
-    );
-    await step(
-      "Raw Request GET /models",
-      call("rawRequest", { url: "/models", method: "GET" }),
-      modelList,
+    const demo: Demo = {
+      local: !apiKey,
+      models,
+      call: (action, params, context) => () =>
+        harness.action(action, { connection, ...params }, { logger, ...context }),
+      directive: (text) => (apiKey ? "" : text),
+    };
+    for (const group of [
+      chatSteps,
+      responseSteps,
+      everydaySteps,
+      fileSteps,
+      mediaSteps,
+      agentSteps,
+    ]) {
+      await group(demo);
+    }
+    const missed = Object.keys(component.actions).filter((key) => !ran.has(key));
+    if (missed.length > 0) {
+      console.log(`✘ Not run by the demo: ${missed.join(", ")}`);
+      process.exitCode = 1;
+    }
+    const total = Object.keys(component.actions).length;
+    console.log(
+      `\n${ran.size} of ${total} actions run; ${process.exitCode ? "some failed (exit code 1)" : "no unexpected failures"}.`,
     );
   } finally {
     await server?.close();
