@@ -1,4 +1,4 @@
-import { modelPicker } from "./models";
+import { modalities, modelPicker } from "./models";
 
 /**
  * Embedding models (`GET /embedding-models`), for Create Embeddings.
@@ -8,7 +8,7 @@ export const selectEmbeddingModel = modelPicker({
   label: "Select Embedding Model",
   description: "Select an xAI embedding model",
   path: "/embedding-models",
-  describe: (model) => `${model.input_modalities.join(", ") || "text"} in`,
+  describe: (model) => `${modalities(model.input_modalities)} in`,
   example: [
     { key: "grok-embedding-small", label: "grok-embedding-small — text in" },
     {

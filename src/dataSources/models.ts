@@ -15,6 +15,10 @@ interface ModelEntry {
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 
+/** "text, image", or `fallback` when xAI lists none. */
+export const modalities = (list: string[], fallback = "text"): string =>
+  list.length ? list.join(", ") : fallback;
+
 /**
  * The models of one of xAI's model lists (`{data: [...]}` or `{models: [...]}`), checked: an answer
  * that is not a list of models with ids fails with one clear sentence instead of a TypeError.
@@ -26,12 +30,9 @@ async function fetchModels(
   field: "data" | "models",
 ): Promise<ModelEntry[]> {
   const client = xai(connection, context, { deadlineMs: MODEL_CALL_DEADLINE_MS });
-  const answer = await client.get(path);
-  const list = (answer as Record<string, unknown>)[field];
-  const valid =
-    Array.isArray(list) &&
-    list.every((model) => typeof (model as { id?: unknown } | null)?.id === "string");
-  if (!valid) {
+  const answer = await client.get<Record<string, unknown>>(path);
+  const list = answer[field];
+  if (!Array.isArray(list) || !list.every((model) => typeof model?.id === "string")) {
     throw await client.failure(
       new XaiApiError(
         `xAI's answer to GET ${path} is not a list of models: ${truncate(JSON.stringify(answer), 200)}`,
@@ -39,7 +40,7 @@ async function fetchModels(
       ),
     );
   }
-  return (list as Record<string, unknown>[]).map((model) => ({
+  return list.map((model: Record<string, unknown>) => ({
     id: model.id as string,
     aliases: strings(model.aliases),
     input_modalities: strings(model.input_modalities),
@@ -47,13 +48,17 @@ async function fetchModels(
   }));
 }
 
-const byKey = (a: Element, b: Element): number => a.key.localeCompare(b.key, "en");
-const modalities = (list: string[]): string => (list.length ? list.join(", ") : "text");
-
-/** One entry per id and alias, sorted, labelled with what the model takes (`grok-4.3 — text, image in`). */
-function toChoices(models: ModelEntry[], describe: (model: ModelEntry) => string): Element[] {
+/**
+ * One entry per id and alias, sorted, labelled with what the model takes (`grok-4.3 — text, image
+ * in`); without `describe`, ids only, labelled with themselves.
+ */
+function toChoices(models: ModelEntry[], describe?: (model: ModelEntry) => string): Element[] {
   const choices = new Map<string, Element>();
   for (const model of models) {
+    if (!describe) {
+      choices.set(model.id, { key: model.id, label: model.id });
+      continue;
+    }
     const what = describe(model);
     choices.set(model.id, { key: model.id, label: `${model.id} — ${what}` });
     for (const alias of model.aliases) {
@@ -62,54 +67,46 @@ function toChoices(models: ModelEntry[], describe: (model: ModelEntry) => string
       }
     }
   }
-  return [...choices.values()].sort(byKey);
+  return [...choices.values()].sort((a, b) => a.key.localeCompare(b.key, "en"));
 }
-
-/**
- * All models (`GET /models`), for Get Model.
- * @see https://docs.x.ai/docs/api-reference#list-models
- */
-export const selectModel = dataSource({
-  display: { label: "Select Model", description: "Select an xAI model" },
-  dataSourceType: "picklist",
-  inputs: { connection: connectionInput },
-  perform: async (context, { connection }) => {
-    const models = await fetchModels(connection, context, "/models", "data");
-    const ids = [...new Set(models.map(({ id }) => id))].sort((a, b) => a.localeCompare(b, "en"));
-    return { result: ids.map((id) => ({ key: id, label: id })) };
-  },
-  examplePayload: {
-    result: [
-      { key: "grok-3", label: "grok-3" },
-      { key: "grok-4.3", label: "grok-4.3" },
-      { key: "grok-imagine-image", label: "grok-imagine-image" },
-    ],
-  },
-});
 
 interface PickerSpec {
   label: string;
   description: string;
-  /** An xAI endpoint answering `{ models: [...] }`. */
+  /** An xAI endpoint answering `{ models: [...] }` (or `{ data: [...] }`, with `field`). */
   path: string;
-  describe: (model: ModelEntry) => string;
+  field?: "data" | "models";
+  describe?: (model: ModelEntry) => string;
   example: Element[];
 }
 
-/** A picker over one of xAI's per-kind model lists. */
-export const modelPicker = ({ label, description, path, describe, example }: PickerSpec) =>
+/** A picker over one of xAI's model lists. */
+export const modelPicker = ({ label, description, path, field, describe, example }: PickerSpec) =>
   dataSource({
     display: { label, description },
     dataSourceType: "picklist",
     inputs: { connection: connectionInput },
     perform: async (context, { connection }) => ({
-      result: toChoices(await fetchModels(connection, context, path, "models"), describe),
+      result: toChoices(await fetchModels(connection, context, path, field ?? "models"), describe),
     }),
     examplePayload: { result: example },
   });
 
-const inOut = (model: ModelEntry) =>
-  `${modalities(model.input_modalities)} in, ${modalities(model.output_modalities)} out`;
+/**
+ * All models (`GET /models`), for Get Model.
+ * @see https://docs.x.ai/docs/api-reference#list-models
+ */
+export const selectModel = modelPicker({
+  label: "Select Model",
+  description: "Select an xAI model",
+  path: "/models",
+  field: "data",
+  example: [
+    { key: "grok-3", label: "grok-3" },
+    { key: "grok-4.3", label: "grok-4.3" },
+    { key: "grok-imagine-image", label: "grok-imagine-image" },
+  ],
+});
 
 /**
  * Language models (`GET /language-models`), for every Model input of a text step.
@@ -135,6 +132,7 @@ export const selectImageModel = modelPicker({
   label: "Select Image Model",
   description: "Select an xAI image generation model",
   path: "/image-generation-models",
-  describe: inOut,
+  describe: (model) =>
+    `${modalities(model.input_modalities)} in, ${modalities(model.output_modalities)} out`,
   example: [{ key: "grok-imagine-image", label: "grok-imagine-image — text in, image out" }],
 });

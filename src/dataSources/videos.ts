@@ -1,4 +1,4 @@
-import { modelPicker } from "./models";
+import { modalities, modelPicker } from "./models";
 
 /**
  * Video generation models (`GET /video-generation-models`), for the video steps.
@@ -9,7 +9,7 @@ export const selectVideoModel = modelPicker({
   description: "Select an xAI video generation model",
   path: "/video-generation-models",
   describe: (model) =>
-    `${model.input_modalities.join(", ") || "text"} in, ${model.output_modalities.join(", ") || "video"} out`,
+    `${modalities(model.input_modalities)} in, ${modalities(model.output_modalities, "video")} out`,
   example: [
     { key: "grok-imagine-video", label: "grok-imagine-video — text, image, video in, video out" },
   ],

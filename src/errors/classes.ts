@@ -3,6 +3,8 @@
  * (webpack also keeps class names ending in "Error", for Spectral's own ConnectionError).
  */
 
+import { ConnectionError } from "@prismatic-io/spectral";
+
 export interface XaiApiErrorDetails {
   status?: number;
   /** xAI's error code, or ours: DEADLINE_EXCEEDED, LIMIT_EXCEEDED, NOT_JSON, CUT_OFF, STREAM_ERROR, … */
@@ -30,17 +32,11 @@ export const DETAIL_KEYS = [
   "partial",
 ] as const;
 
+/** The details, declared on the class below (which sets them with assignDetails). */
+export interface XaiApiError extends XaiApiErrorDetails {}
 /** A failed xAI call: HTTP error, network failure, deadline, limit, malformed or cut-off answer. */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface only declares the details.
 export class XaiApiError extends Error {
-  declare status?: number;
-  declare code?: string;
-  declare requestId?: string;
-  declare body?: unknown;
-  declare method?: string;
-  declare path?: string;
-  declare retryAt?: string;
-  declare partial?: unknown;
-
   constructor(message: string, details: XaiApiErrorDetails = {}) {
     super(message);
     this.name = "XaiApiError";
@@ -65,8 +61,22 @@ export class InputError extends Error {
 }
 
 /** Sets the defined details only, so a serialised error carries no empty keys. */
-export function assignDetails(target: Error, details: XaiApiErrorDetails): void {
+function assignDetails(target: Error, details: XaiApiErrorDetails): void {
   for (const key of DETAIL_KEYS) {
     if (details[key] !== undefined) Object.assign(target, { [key]: details[key] });
   }
+}
+
+/** Spectral's ConnectionError (a rejected key), naming the connection by its key only, never its fields. */
+export function connectionError(
+  message: string,
+  details: XaiApiErrorDetails = {},
+): ConnectionError {
+  const error = new ConnectionError(
+    { key: "xaiGrokConnection", configVarKey: "", fields: {} },
+    message,
+  );
+  error.name = "ConnectionError";
+  assignDetails(error, details);
+  return error;
 }

@@ -6,6 +6,8 @@
  */
 
 import { Readable } from "node:stream";
+import { readChunks } from "../http/readChunks";
+import { isJsonObject } from "../inputs/clean";
 import { truncate } from "./text";
 
 /** How much of a failed response's streamed body is read, and for how long. */
@@ -19,9 +21,6 @@ export interface XaiMessage {
   status?: number;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 const text = (record: Record<string, unknown>, key: string): string | undefined => {
   const value = record[key];
   return typeof value === "string" && value.trim() !== "" ? value : undefined;
@@ -34,13 +33,13 @@ const scalar = (record: Record<string, unknown>, key: string): string | undefine
 
 /** xAI's message and code in a JSON error payload, or undefined when it carries no error. */
 export function xaiErrorIn(payload: unknown): XaiMessage | undefined {
-  if (!isObject(payload)) return undefined;
+  if (!isJsonObject(payload)) return undefined;
   const { error } = payload;
   const status = typeof payload.status === "number" ? payload.status : undefined;
   if (typeof error === "string" && error.trim() !== "") {
     return { message: error, code: scalar(payload, "code"), status };
   }
-  if (isObject(error)) {
+  if (isJsonObject(error)) {
     const message = text(error, "message") ?? text(error, "type") ?? JSON.stringify(error);
     return { message, code: scalar(error, "code") ?? text(error, "type"), status };
   }
@@ -50,27 +49,22 @@ export function xaiErrorIn(payload: unknown): XaiMessage | undefined {
 }
 
 /** Reads at most 64 KiB of a streamed body within 5 s, then releases it. */
-function readSome(stream: Readable): Promise<string> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const finish = () => {
-      clearTimeout(timer);
-      stream.removeAllListeners("data");
-      stream.destroy();
-      resolve(Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY_BYTES).toString("utf8"));
-    };
-    const timer = setTimeout(finish, ERROR_BODY_TIMEOUT_MS);
-    stream.on("data", (chunk: Buffer | string) => {
-      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-      chunks.push(buffer);
-      size += buffer.length;
-      if (size >= MAX_ERROR_BODY_BYTES) finish();
-    });
-    stream.once("end", finish);
-    stream.once("error", finish);
-    stream.once("close", finish);
-  });
+async function readSome(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const timer = setTimeout(() => stream.destroy(), ERROR_BODY_TIMEOUT_MS);
+  try {
+    for await (const chunk of readChunks(stream, ERROR_BODY_TIMEOUT_MS, "xAI's error body")) {
+      chunks.push(Buffer.from(chunk));
+      size += chunk.length;
+      if (size >= MAX_ERROR_BODY_BYTES) break;
+    }
+  } catch {
+    // Cut off or too slow: what arrived is enough to describe the failure.
+  } finally {
+    clearTimeout(timer);
+  }
+  return Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY_BYTES).toString("utf8");
 }
 
 /** The body of a failed response as JSON when it parses, else as text ("" when empty). */
@@ -124,3 +118,7 @@ export function readHeader(headers: unknown, name: string): string | undefined {
   }
   return undefined;
 }
+
+/** A Content-Type without its parameters, lower-case: "image/png; q=1" → "image/png" ("" for none). */
+export const mediaType = (value: unknown): string =>
+  typeof value === "string" ? (value.split(";")[0]?.trim().toLowerCase() ?? "") : "";

@@ -6,6 +6,7 @@
  */
 
 import { Stream } from "node:stream";
+import { readHeader } from "./errorBody";
 
 export const REDACTED = "[REDACTED]";
 
@@ -79,11 +80,9 @@ export type Redactor = ReturnType<typeof redactor>;
 
 /** The bearer token of a request's Authorization header, so a failure can redact its own key. */
 export function bearerToken(headers: unknown): string | undefined {
-  if (typeof headers !== "object" || headers === null) return undefined;
-  for (const [name, value] of Object.entries(headers)) {
-    if (name.toLowerCase() === "authorization" && typeof value === "string") {
-      return value.replace(/^\s*Bearer\s+/i, "").trim() || undefined;
-    }
-  }
-  return undefined;
+  return (
+    readHeader(headers, "authorization")
+      ?.replace(/^\s*Bearer\s+/i, "")
+      .trim() || undefined
+  );
 }

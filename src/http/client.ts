@@ -5,7 +5,7 @@
  * @see https://prismatic.io/docs/custom-connectors/connections/#using-the-built-in-createclient-http-client
  */
 
-import { type Connection, ConnectionError } from "@prismatic-io/spectral";
+import type { Connection } from "@prismatic-io/spectral";
 import { createClient, type HttpClient } from "@prismatic-io/spectral/dist/clients/http";
 import {
   type AxiosError,
@@ -14,11 +14,12 @@ import {
   isAxiosError,
   type Method,
 } from "axios";
-import { XaiApiError } from "../errors/classes";
+import { connectionError, XaiApiError } from "../errors/classes";
 import { toXaiError } from "../errors/describe";
 import { describeOtherBody, readErrorBody, readHeader } from "../errors/errorBody";
 import { redactor, type Secrets } from "../errors/redact";
 import { truncate } from "../errors/text";
+import { isJsonObject } from "../inputs/clean";
 import { MAX_JSON_BODY_BYTES, MAX_RETRIES } from "../limits";
 import { type RetryState, retryDelay, shouldRetry } from "./retry";
 
@@ -65,17 +66,11 @@ export class XaiCall implements RetryState {
     if (this.context?.debug?.enabled) this.log("debug", line());
   }
 
-  /** Logs a warning (a retry), redacted. */
-  warn(line: string): void {
-    this.log("warn", line);
-  }
-
-  private log(level: "debug" | "warn", line: string): void {
+  /** Logs a warning (a retry), redacted; logging never fails the call. */
+  log(level: "debug" | "warn", line: string): void {
     try {
       this.context?.logger?.[level](redactor(this.secrets).text(line));
-    } catch {
-      // Logging must never fail the call.
-    }
+    } catch {}
   }
 }
 
@@ -86,6 +81,18 @@ declare module "axios" {
 }
 
 let sharedInstance: HttpClient | undefined;
+
+/** "xAI response 200 on GET /models [request id …]", logged once per outcome (see below). */
+const logged = new WeakSet<object>();
+function logOutcome(outcome: AxiosResponse | AxiosError, status: unknown, headers: unknown): void {
+  if (logged.has(outcome)) return;
+  logged.add(outcome);
+  const { config } = outcome;
+  config?.xaiCall?.debug(
+    () =>
+      `xAI response ${status} on ${config.method?.toUpperCase()} ${config.url} [request id ${readHeader(headers, "x-request-id") ?? "none"}]`,
+  );
+}
 
 /** One axios instance for the process: creating one with its interceptors costs more than a small call. */
 function sharedClient(): HttpClient {
@@ -100,17 +107,17 @@ function sharedClient(): HttpClient {
       shouldResetTimeout: true,
       onRetry: (count, error, config) => {
         // A failed streamed response is replaced by the retry; release its socket.
-        const data: unknown = error.response?.data;
-        if (data && typeof (data as { destroy?: unknown }).destroy === "function") {
-          (data as { destroy(): void }).destroy();
-        }
+        (error.response?.data as { destroy?: () => void } | undefined)?.destroy?.();
         const call = config.xaiCall;
-        const { status } = error.response ?? {};
+        const status = error.response?.status;
         const what = status
           ? `xAI answered ${status}`
           : `the request failed (${error.code ?? error.message})`;
-        const line = `${what} on ${config.method?.toUpperCase()} ${config.url}; retry ${count} of ${MAX_RETRIES} in ${(call?.lastDelayMs ?? 0) / 1000} s`;
-        call?.warn(line);
+        call?.log(
+          "warn",
+
+          `${what} on ${config.method?.toUpperCase()} ${config.url}; retry ${count} of ${MAX_RETRIES} in ${(call?.lastDelayMs ?? 0) / 1000} s`,
+        );
       },
     },
   });
@@ -123,30 +130,19 @@ function sharedClient(): HttpClient {
     return config;
   });
   // axios-retry nests each retry inside the interceptors, so one outcome passes here once per
-  // attempt: log each response (or failure) once.
-  const logged = new WeakSet<object>();
-  const logOutcome = (
-    config: AxiosRequestConfig | undefined,
-    outcome: object,
-    status: number | string,
-    headers: unknown,
-  ) => {
-    if (logged.has(outcome)) return;
-    logged.add(outcome);
-    config?.xaiCall?.debug(
-      () =>
-        `xAI response ${status} on ${config.method?.toUpperCase()} ${config.url} [request id ${readHeader(headers, "x-request-id") ?? "none"}]`,
-    );
-  };
+  // attempt: logOutcome logs each response (or failure) once.
   client.interceptors.response.use(
     (response) => {
-      logOutcome(response.config, response, response.status, response.headers);
+      logOutcome(response, response.status, response.headers);
       return response;
     },
-    (error: AxiosError) => {
+    (error: unknown) => {
       if (isAxiosError(error)) {
-        const status = error.response?.status ?? error.code ?? "failure";
-        logOutcome(error.config, error, status, error.response?.headers);
+        logOutcome(
+          error,
+          error.response?.status ?? error.code ?? "failure",
+          error.response?.headers,
+        );
       }
       return Promise.reject(error);
     },
@@ -160,14 +156,11 @@ export function apiKey(connection: Connection): string {
   const token = connection?.fields?.token;
   const key = typeof token === "string" || typeof token === "number" ? String(token).trim() : "";
   if (connection?.key !== "xaiGrokConnection" || !key) {
-    const error = new ConnectionError(
-      { key: "xaiGrokConnection", configVarKey: "", fields: {} },
+    throw connectionError(
       connection?.key !== "xaiGrokConnection"
         ? `Connection: expected an "xAI Grok" connection, got "${String(connection?.key ?? "none")}".`
         : "Connection: the API Key is empty. Enter an xAI API key from https://console.x.ai.",
     );
-    error.name = "ConnectionError";
-    throw error;
   }
   return key;
 }
@@ -251,7 +244,7 @@ export class Xai {
 
   /** The list in `answer[field]` (models, images); an answer without one is not what xAI promises. */
   async listIn<T = unknown>(answer: unknown, field: string, on: string): Promise<T[]> {
-    const list = (answer as Record<string, unknown> | null)?.[field];
+    const list = isJsonObject(answer) ? answer[field] : undefined;
     if (Array.isArray(list)) return list as T[];
     const shown = truncate(JSON.stringify(answer) ?? "", 200);
     throw await this.failure(
@@ -269,11 +262,12 @@ export class Xai {
       typeof body === "string" ? body : JSON.stringify(body),
       contentType,
     );
+    const { status } = response;
     return this.failure(
       new XaiApiError(
-        `xAI answered ${response.status} on ${method} ${path} with content type ${contentType}, but not with the JSON it promises: ${preview}`,
+        `xAI answered ${status} on ${method} ${path} with content type ${contentType}, but not with the JSON it promises: ${preview}`,
         {
-          status: response.status,
+          status,
           code: "NOT_JSON",
           method,
           path,
@@ -285,8 +279,4 @@ export class Xai {
 }
 
 /** The client for one call of an action or data source. */
-export const xai = (
-  connection: Connection,
-  context: CallContext | undefined,
-  options: CallOptions,
-): Xai => new Xai(connection, context, options);
+export const xai = (...args: ConstructorParameters<typeof Xai>): Xai => new Xai(...args);

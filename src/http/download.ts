@@ -1,14 +1,15 @@
 /**
  * Downloads a generated image or video from xAI's media host (imgen.x.ai, vidgen.x.ai) into one
  * Buffer, streamed and bounded. Those URLs are public and signed, so this is a plain axios request:
- * it never goes through the Xai client and never carries the API key. Redirects are followed by
- * hand, to https only. Error messages name the host and path, never the signed query string.
+ * it never goes through the Xai client and never carries the API key. axios follows up to 5
+ * redirects, each refused unless it is https. Error messages name the host and path, never the
+ * signed query string.
  */
 
-import axios, { type AxiosResponse } from "axios";
+import axios from "axios";
 import { StreamCutOffError, XaiApiError } from "../errors/classes";
 import { describeStatus } from "../errors/describe";
-import { describeOtherBody, readErrorBody, readHeader } from "../errors/errorBody";
+import { describeOtherBody, mediaType, readErrorBody, readHeader } from "../errors/errorBody";
 import { formatBytes, formatDuration } from "../errors/text";
 import { IDLE_TIMEOUT_MS, MAX_MEDIA_BODY_BYTES } from "../limits";
 import { readChunks } from "./readChunks";
@@ -36,7 +37,7 @@ export interface DownloadOptions {
  * http is accepted only for loopback hosts (127.0.0.0/8, ::1, localhost): a server on this
  * machine, such as the local test server's media host. Anything else must be https.
  */
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
   return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
 }
@@ -54,112 +55,60 @@ export function safeMediaUrl(value: string): URL | undefined {
 }
 
 /** Host and path only: signed media URLs carry their signature in the query. */
-export const shownUrl = (url: URL): string => `${url.host}${url.pathname}`;
+const shownUrl = (url: URL): string => `${url.host}${url.pathname}`;
 
 const fail = (message: string, code: string, status?: number): XaiApiError =>
   new XaiApiError(message, { code, status, method: "GET" });
 
-/** Follows up to 5 redirects, each to an https (or loopback http) URL; returns the 2xx stream. */
-async function openStream(
-  start: URL,
-  what: string,
-  signal: AbortSignal,
-): Promise<AxiosResponse<NodeJS.ReadableStream>> {
-  let url = start;
-  for (let hop = 0; ; hop++) {
-    const response = await axios.request<NodeJS.ReadableStream>({
-      url: url.href,
-      method: "GET",
-      responseType: "stream",
-      maxRedirects: 0,
-      validateStatus: () => true,
-      signal,
-      // Only these headers: no Authorization, no cookies.
-      headers: { Accept: "*/*" },
-    });
-    const { status } = response;
-    if (status >= 200 && status < 300) return response;
-    const location = readHeader(response.headers, "location");
-    if (status >= 300 && status < 400 && location) {
-      (response.data as { destroy?: () => void }).destroy?.();
-      const next = safeMediaUrl(new URL(location, url).href);
-      if (!next) {
-        throw fail(
-          `Downloading ${what} from ${shownUrl(url)} was refused: it redirects to a URL that is not https (${new URL(location, url).protocol}), which is not followed`,
-          "REDIRECT_REFUSED",
-          status,
-        );
-      }
-      if (hop >= MAX_REDIRECTS) {
-        throw fail(
-          `Downloading ${what} failed: more than ${MAX_REDIRECTS} redirects`,
-          "TOO_MANY_REDIRECTS",
-        );
-      }
-      url = next;
-      continue;
-    }
-    const body = await readErrorBody(response.data);
-    const reason = describeOtherBody(body, readHeader(response.headers, "content-type") ?? "");
-    const expired =
-      status === 403 || status === 410
-        ? "; xAI's media URLs expire, so the link may be too old: generate again or use Get Video for a fresh one"
-        : "";
-    throw fail(
-      `Downloading ${what} from ${shownUrl(url)} failed with ${describeStatus(status)}: ${reason}${expired}`,
-      "DOWNLOAD_FAILED",
-      status,
-    );
-  }
-}
-
 /**
- * Reads a whole streamed body: into one preallocated Buffer when its length is announced (so the
- * bytes are held once, not twice), else into chunks joined at the end.
+ * A 2xx media answer's bytes and media type. The body is read into one preallocated Buffer when
+ * its length is announced (so the bytes are held once, not twice), else into chunks joined at the
+ * end; more than announced, or than `maxBytes`, fails, and so does less than announced.
  */
-export async function readBody(
-  body: NodeJS.ReadableStream,
-  announced: number | undefined,
+export async function readMedia(
+  response: { headers: unknown; data: NodeJS.ReadableStream },
   maxBytes: number,
   what: string,
-): Promise<Buffer> {
+): Promise<{ data: Buffer; contentType: string }> {
+  const length = Number(readHeader(response.headers, "content-length"));
+  const announced = Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+  const contentType =
+    mediaType(readHeader(response.headers, "content-type")) || "application/octet-stream";
+  if (announced !== undefined && announced > maxBytes) {
+    (response.data as { destroy?: () => void }).destroy?.();
+    throw fail(
+      `Downloading ${what} was refused: it is ${formatBytes(announced)}, larger than the ${formatBytes(maxBytes)} limit`,
+      "LIMIT_EXCEEDED",
+    );
+  }
   const target = announced !== undefined ? Buffer.allocUnsafe(announced) : undefined;
+  const limit = target?.length ?? maxBytes;
   const chunks: Buffer[] = [];
   let received = 0;
+  let cause = "the connection closed";
   try {
-    for await (const chunk of readChunks(
-      body as AsyncIterable<Buffer>,
-      IDLE_TIMEOUT_MS,
-      `Downloading ${what}`,
-    )) {
-      if (
-        received + chunk.length > maxBytes ||
-        (target && received + chunk.length > target.length)
-      ) {
-        const limit = target
-          ? `the ${formatBytes(target.length)} it announced`
-          : `the ${formatBytes(maxBytes)} limit`;
-        throw fail(`Downloading ${what} stopped: it is larger than ${limit}`, "LIMIT_EXCEEDED");
+    const body = response.data as AsyncIterable<Buffer>;
+    for await (const chunk of readChunks(body, IDLE_TIMEOUT_MS, `Downloading ${what}`)) {
+      if (received + chunk.length > limit) {
+        const named = target ? "it announced" : "limit";
+        const message = `Downloading ${what} stopped: it is larger than the ${formatBytes(limit)} ${named}`;
+        throw fail(message, "LIMIT_EXCEEDED");
       }
       if (target) chunk.copy(target, received);
       else chunks.push(chunk);
       received += chunk.length;
     }
+    if (!target) return { data: Buffer.concat(chunks, received), contentType };
+    if (received === target.length) return { data: target, contentType };
   } catch (error) {
     if (error instanceof XaiApiError) throw error;
-    const of = announced !== undefined ? ` of ${formatBytes(announced)}` : "";
-    throw new StreamCutOffError(
-      `Downloading ${what} was cut off after ${formatBytes(received)}${of} (${(error as Error).message || "the connection closed"})`,
-      { method: "GET" },
-    );
+    cause = (error as Error).message || cause;
   }
-  if (target && received < target.length) {
-    throw new StreamCutOffError(
-      `Downloading ${what} was cut off: ${formatBytes(received)} of ${formatBytes(target.length)} arrived`,
-      { method: "GET" },
-    );
-  }
-  return target ?? Buffer.concat(chunks, received);
+  const of = announced !== undefined ? ` of ${formatBytes(announced)}` : "";
+  throw new StreamCutOffError(
+    `Downloading ${what} was cut off after ${formatBytes(received)}${of} (${cause})`,
+    { method: "GET" },
+  );
 }
 
 /**
@@ -169,27 +118,56 @@ export async function readBody(
  */
 export async function download(value: string, options: DownloadOptions): Promise<Downloaded> {
   const { what, deadlineMs } = options;
-  const maxBytes = options.maxBytes ?? MAX_MEDIA_BODY_BYTES;
-  const url = safeMediaUrl(value);
-  if (!url) {
+  const start = safeMediaUrl(value);
+  if (!start) {
     throw fail(`Downloading ${what} was refused: its URL is not https`, "INSECURE_URL");
   }
+  // The URL of the current hop, for messages; a refused redirect is kept to be thrown as is.
+  let current = start;
+  let refused: XaiApiError | undefined;
   const signal = AbortSignal.timeout(deadlineMs);
   try {
-    const response = await openStream(url, what, signal);
-    const length = Number(readHeader(response.headers, "content-length"));
-    const announced = Number.isSafeInteger(length) && length >= 0 ? length : undefined;
-    if (announced !== undefined && announced > maxBytes) {
-      (response.data as { destroy?: () => void }).destroy?.();
+    const response = await axios.request<NodeJS.ReadableStream>({
+      url: start.href,
+      method: "GET",
+      responseType: "stream",
+      maxRedirects: MAX_REDIRECTS,
+      beforeRedirect: (next, { statusCode }) => {
+        const target = new URL(String(next.href));
+        const safe = safeMediaUrl(target.href);
+        if (!safe) {
+          refused = fail(
+            `Downloading ${what} from ${shownUrl(current)} was refused: it redirects to a URL that is not https (${target.protocol}), which is not followed`,
+            "REDIRECT_REFUSED",
+            statusCode,
+          );
+          throw refused;
+        }
+        current = safe;
+      },
+      validateStatus: () => true,
+      signal,
+      // Only these headers: no Authorization, no cookies.
+      headers: { Accept: "*/*" },
+    });
+    const { status, headers } = response;
+    if (status < 200 || status >= 300) {
+      const body = await readErrorBody(response.data);
+      const reason = describeOtherBody(body, readHeader(headers, "content-type") ?? "");
+      const expired =
+        status === 403 || status === 410
+          ? "; xAI's media URLs expire, so the link may be too old: generate again or use Get Video for a fresh one"
+          : "";
       throw fail(
-        `Downloading ${what} was refused: it is ${formatBytes(announced)}, larger than the ${formatBytes(maxBytes)} limit`,
-        "LIMIT_EXCEEDED",
+        `Downloading ${what} from ${shownUrl(current)} failed with ${describeStatus(status)}: ${reason}${expired}`,
+        "DOWNLOAD_FAILED",
+        status,
       );
     }
-    const data = await readBody(response.data, announced, maxBytes, what);
-    const type = readHeader(response.headers, "content-type")?.split(";")[0]?.trim();
-    return { data, contentType: type || "application/octet-stream", url: value };
+    const maxBytes = options.maxBytes ?? MAX_MEDIA_BODY_BYTES;
+    return { ...(await readMedia(response, maxBytes, what)), url: value };
   } catch (error) {
+    if (refused) throw refused;
     if (error instanceof XaiApiError) throw error;
     if (signal.aborted) {
       throw fail(
@@ -198,8 +176,14 @@ export async function download(value: string, options: DownloadOptions): Promise
       );
     }
     const code = (error as { code?: string }).code;
+    if (code === "ERR_FR_TOO_MANY_REDIRECTS") {
+      throw fail(
+        `Downloading ${what} failed: more than ${MAX_REDIRECTS} redirects`,
+        "TOO_MANY_REDIRECTS",
+      );
+    }
     throw fail(
-      `Downloading ${what} from ${shownUrl(url)} failed: ${(error as Error).message}${code ? ` (${code})` : ""}`,
+      `Downloading ${what} from ${shownUrl(current)} failed: ${(error as Error).message}${code ? ` (${code})` : ""}`,
       code ?? "DOWNLOAD_FAILED",
     );
   }

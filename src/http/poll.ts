@@ -58,37 +58,26 @@ export async function pollUntil<T>(options: PollOptions<T>): Promise<T> {
   const minMs = schedule.minMs ?? 500;
   const started = clock.now();
   let interval = schedule.startMs;
-  let checks = 0;
-
-  const wait = async (ms: number, why: string) => {
-    const elapsed = clock.now() - started;
-    const left = schedule.deadlineMs - elapsed;
-    if (left <= 0) throw onDeadline(elapsed);
-    const ms2 = Math.min(ms, left);
-    log?.(
-      `${what}: ${why} after ${formatDuration(elapsed)}; checking again in ${formatDuration(ms2)}`,
-    );
-    try {
-      await clock.sleep(ms2, signal);
-    } catch (error) {
-      // The call's own deadline ended the wait: report it as this poll's deadline.
-      if (signal?.aborted) throw onDeadline(clock.now() - started);
-      throw error;
+  let waitNext = options.waitFirst ? interval : undefined;
+  let why = "started";
+  for (let checks = 1; ; checks++) {
+    if (waitNext !== undefined) {
+      const elapsed = clock.now() - started;
+      const left = schedule.deadlineMs - elapsed;
+      if (left <= 0) throw onDeadline(elapsed);
+      const ms = Math.min(waitNext, left);
+      log?.(
+        `${what}: ${why} after ${formatDuration(elapsed)}; checking again in ${formatDuration(ms)}`,
+      );
+      interval = Math.min(schedule.maxMs, interval * factor);
+      // The call's own deadline ending the wait is reported as this poll's deadline.
+      await clock.sleep(ms, signal).catch((error) => {
+        throw signal?.aborted ? onDeadline(clock.now() - started) : error;
+      });
     }
-  };
-
-  if (options.waitFirst) {
-    await wait(interval, "started");
-    interval = Math.min(schedule.maxMs, interval * factor);
-  }
-  for (;;) {
     const result = await check();
-    checks++;
     if (result.done) return result.value;
-    const asked = retryAfterMs(result.headers);
-    const next = Math.max(minMs, asked ?? interval);
-    interval = Math.min(schedule.maxMs, interval * factor);
-    const note = result.note ? ` (${result.note})` : "";
-    await wait(next, `not done at check ${checks}${note}`);
+    waitNext = Math.max(minMs, retryAfterMs(result.headers) ?? interval);
+    why = `not done at check ${checks}${result.note ? ` (${result.note})` : ""}`;
   }
 }

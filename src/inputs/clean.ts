@@ -33,7 +33,8 @@ function depthOf(value: unknown): number {
   return deepest;
 }
 
-const isEmpty = (value: unknown): boolean =>
+/** Nothing entered: undefined, null or blank text. */
+export const isEmpty = (value: unknown): boolean =>
   value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 
 /** JSON text is parsed; a value an earlier step passed in (an array or object) is taken as is. */
@@ -142,53 +143,44 @@ export interface MessagesRule {
   contentOptional?: readonly string[];
 }
 
+/** What is wrong with one message (after "message 2 "), or undefined when it is fine. */
+function messageProblem(message: unknown, { roles, contentOptional = [] }: MessagesRule) {
+  if (!isJsonObject(message)) {
+    return `must be an object with "role" and "content", got ${describe(message)}`;
+  }
+  const { role, content } = message;
+  if (typeof role !== "string" || (roles && !roles.includes(role))) {
+    const accepted = roles ? `accepted roles are ${roles.join(", ")}` : "the role must be text";
+    return `has role ${JSON.stringify(role ?? null)}; ${accepted}`;
+  }
+  const left = contentOptional.includes(role) && (content === undefined || content === null);
+  if (typeof content === "string" || Array.isArray(content) || left) return undefined;
+  const got = content === undefined ? "none" : describe(content);
+  return `(${role}) needs "content" as text or an array of content parts, got ${got}`;
+}
+
 /**
  * Messages: a non-empty JSON array of objects, each with a role xAI accepts and, unless its role may
  * leave it out, content as text or an array of content parts (passed through untouched).
  */
 export const messages =
-  ({ label, roles, contentOptional = [] }: MessagesRule) =>
+  (rule: MessagesRule) =>
   (value: unknown): JsonObject[] => {
     const example = '[{"role": "user", "content": "Hello"}]';
-    if (isEmpty(value))
-      throw new InputError(label, `is required: enter a JSON array like ${example}.`);
-    const parsed = parseJson(label, value);
+    if (isEmpty(value)) {
+      throw new InputError(rule.label, `is required: enter a JSON array like ${example}.`);
+    }
+    const parsed = parseJson(rule.label, value);
     if (!Array.isArray(parsed) || parsed.length === 0) {
       const got = Array.isArray(parsed) ? "an empty array" : describe(parsed);
-      throw new InputError(
-        label,
-        `must be a non-empty JSON array of messages like ${example}, got ${got}.`,
-      );
+      const problem = `must be a non-empty JSON array of messages like ${example}, got ${got}.`;
+      throw new InputError(rule.label, problem);
     }
     parsed.forEach((message, index) => {
-      const where = `message ${index + 1}`;
-      if (!isJsonObject(message)) {
-        throw new InputError(
-          label,
-          `${where} must be an object with "role" and "content", got ${describe(message)}.`,
-        );
-      }
-      const { role, content } = message;
-      if (typeof role !== "string" || (roles && !roles.includes(role))) {
-        const accepted = roles ? `accepted roles are ${roles.join(", ")}` : "the role must be text";
-        throw new InputError(
-          label,
-          `${where} has role ${JSON.stringify(role ?? null)}; ${accepted}.`,
-        );
-      }
-      const optional = contentOptional.includes(role);
-      const fits =
-        typeof content === "string" ||
-        Array.isArray(content) ||
-        (optional && (content === undefined || content === null));
-      if (!fits) {
-        throw new InputError(
-          label,
-          `${where} (${role}) needs "content" as text or an array of content parts, got ${content === undefined ? "none" : describe(content)}.`,
-        );
-      }
+      const problem = messageProblem(message, rule);
+      if (problem) throw new InputError(rule.label, `message ${index + 1} ${problem}.`);
     });
-    return parsed as JsonObject[];
+    return parsed;
   };
 
 /** Stream and other boolean inputs. */

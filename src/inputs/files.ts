@@ -6,8 +6,10 @@
 
 import { input, util } from "@prismatic-io/spectral";
 import { InputError } from "../errors/classes";
+import { mediaType } from "../errors/errorBody";
 import { describeValue, formatBytes, truncate } from "../errors/text";
 import { safeMediaUrl } from "../http/download";
+import { isEmpty } from "./clean";
 
 const MiB = 1024 * 1024;
 
@@ -29,6 +31,7 @@ interface KindRule {
  * (`POST /v1/files`, https://docs.x.ai/docs/api-reference#upload-file; xAI's 413 says 50 MiB).
  * xAI documents no byte limit for inline videos; they are held to the Files limit.
  */
+const FILE_LIMIT = { maxBytes: 50 * MiB, source: "xAI accepts for a file" };
 export const FILE_RULES: Record<FileKind, KindRule> = {
   image: {
     types: ["image/png", "image/jpeg", "image/webp"],
@@ -36,13 +39,8 @@ export const FILE_RULES: Record<FileKind, KindRule> = {
     maxBytes: 20 * MiB,
     source: "xAI accepts for an image",
   },
-  video: {
-    types: ["video/mp4"],
-    named: "an MP4 video",
-    maxBytes: 50 * MiB,
-    source: "xAI accepts for a file",
-  },
-  any: { types: [], named: "a file", maxBytes: 50 * MiB, source: "xAI accepts for a file" },
+  video: { types: ["video/mp4"], named: "an MP4 video", ...FILE_LIMIT },
+  any: { types: [], named: "a file", ...FILE_LIMIT },
 };
 
 /** A checked file input. */
@@ -52,18 +50,17 @@ export type FileValue =
   | { kind: "fileId"; fileId: string };
 
 /** Magic numbers of the types the media endpoints take, for files that arrive as octet-stream. */
-function sniff(data: Buffer): string | undefined {
-  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return "image/png";
-  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return "image/jpeg";
-  if (data.toString("latin1", 0, 4) === "RIFF" && data.toString("latin1", 8, 12) === "WEBP")
-    return "image/webp";
-  if (data.toString("latin1", 4, 8) === "ftyp") return "video/mp4";
-  return undefined;
-}
-
-const mediaType = (value: unknown): string =>
-  typeof value === "string" ? (value.split(";")[0]?.trim().toLowerCase() ?? "") : "";
+const SIGNATURES: [RegExp, string][] = [
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: PNG's signature has control bytes.
+  [/^\x89PNG\r\n\x1a\n/, "image/png"],
+  [/^\xff\xd8\xff/, "image/jpeg"],
+  [/^RIFF[\s\S]{4}WEBP/, "image/webp"],
+  [/^[\s\S]{4}ftyp/, "video/mp4"],
+];
+const sniff = (data: Buffer): string | undefined => {
+  const head = data.toString("latin1", 0, 12);
+  return SIGNATURES.find(([signature]) => signature.test(head))?.[1];
+};
 
 const GENERIC = new Set(["", "application/octet-stream", "binary/octet-stream"]);
 
@@ -127,30 +124,17 @@ function fromText(label: string, kind: FileKind, text: string): FileValue {
 export const cleanFile =
   (label: string, kind: FileKind, required: boolean) =>
   (value: unknown): FileValue | undefined => {
-    if (
-      value === undefined ||
-      value === null ||
-      (typeof value === "string" && value.trim() === "")
-    ) {
-      if (required)
-        throw new InputError(label, "is required: pass a file from an earlier step or a URL.");
-      return undefined;
+    if (isEmpty(value)) {
+      if (!required) return undefined;
+      throw new InputError(label, "is required: pass a file from an earlier step or a URL.");
     }
     if (typeof value === "string") return fromText(label, kind, value.trim());
     if (util.types.isBufferDataPayload(value)) {
-      const { data, contentType } = value;
       const name = (value as { fileName?: unknown }).fileName;
-      return checkBytes(
-        label,
-        kind,
-        data,
-        mediaType(contentType),
-        typeof name === "string" ? name : undefined,
-      );
+      const fileName = typeof name === "string" ? name : undefined;
+      return checkBytes(label, kind, value.data, mediaType(value.contentType), fileName);
     }
-    if (Buffer.isBuffer(value) || value instanceof Uint8Array) {
-      return checkBytes(label, kind, Buffer.from(value), "");
-    }
+    if (value instanceof Uint8Array) return checkBytes(label, kind, Buffer.from(value), "");
     throw new InputError(
       label,
       `expected a file from an earlier step ({ data, contentType }) or a URL; got ${describeValue(value)}.`,

@@ -7,12 +7,9 @@
  */
 
 import { XaiApiError } from "../errors/classes";
+import { isJsonObject, type JsonObject as Json, withoutEmpty } from "../inputs/clean";
 import { type Assembler, eventJson, type SseEvent } from "./sse";
 
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 const str = (record: Json, key: string): string | undefined =>
   typeof record[key] === "string" ? (record[key] as string) : undefined;
 
@@ -22,9 +19,13 @@ const str = (record: Json, key: string): string | undefined =>
  */
 class Latest {
   private readonly values = new Map<string, unknown>();
-  remember(key: string, value: unknown): void {
-    if (value === undefined || (value === null && this.values.has(key))) return;
-    this.values.set(key, value);
+  /** Remembers every field of `record` but those in `skip`. */
+  remember(record: Json, skip: ReadonlySet<string>): void {
+    for (const [key, value] of Object.entries(record)) {
+      if (skip.has(key) || value === undefined || (value === null && this.values.has(key)))
+        continue;
+      this.values.set(key, value);
+    }
   }
   get(key: string): unknown {
     return this.values.get(key);
@@ -67,34 +68,28 @@ class ToolCall {
     this.id = str(fragment, "id") ?? this.id;
     this.type = str(fragment, "type") ?? this.type;
     const fn = fragment.function;
-    if (isObject(fn)) {
+    if (isJsonObject(fn)) {
       this.hasFunction = true;
       // Like OpenAI's SDK: a name replaces the previous one, argument fragments are concatenated.
       this.name = str(fn, "name") || this.name;
       this.args.add(fn.arguments ?? "");
     }
-    for (const [key, value] of Object.entries(fragment)) {
-      if (!TOOL_CALL_FIELDS.has(key)) this.rest.remember(key, value);
-    }
+    this.rest.remember(fragment, TOOL_CALL_FIELDS);
   }
   build(): Json {
-    return {
-      ...(this.id === undefined ? {} : { id: this.id }),
-      ...(this.type === undefined ? {} : { type: this.type }),
-      ...(this.hasFunction
-        ? {
-            function: {
-              ...(this.name === undefined ? {} : { name: this.name }),
-              arguments: this.args.join(),
-            },
-          }
-        : {}),
+    const fn = this.hasFunction ? { name: this.name, arguments: this.args.join() } : undefined;
+    return withoutEmpty({
+      id: this.id,
+      type: this.type,
+      function: fn && withoutEmpty(fn),
       ...this.rest.others(TOOL_CALL_FIELDS),
-    };
+    });
   }
 }
 
-const CHOICE_FIELDS = new Set(["index", "delta", "finish_reason", "logprobs"]);
+/** Parts of a choice chunk merged on their own; `finish_reason` is remembered with the rest. */
+const CHOICE_PARTS = new Set(["index", "delta", "logprobs"]);
+const CHOICE_FIELDS = new Set([...CHOICE_PARTS, "finish_reason"]);
 const DELTA_FIELDS = new Set([
   "role",
   "content",
@@ -120,12 +115,10 @@ class Choice {
   constructor(readonly index: number) {}
 
   add(choice: Json): void {
-    for (const [key, value] of Object.entries(choice)) {
-      if (key === "finish_reason" || !CHOICE_FIELDS.has(key)) this.choiceRest.remember(key, value);
-    }
-    if (isObject(choice.logprobs)) this.addLogprobs(choice.logprobs);
+    this.choiceRest.remember(choice, CHOICE_PARTS);
+    if (isJsonObject(choice.logprobs)) this.addLogprobs(choice.logprobs);
     const delta = choice.delta;
-    if (!isObject(delta)) return;
+    if (!isJsonObject(delta)) return;
     this.role = str(delta, "role") ?? this.role;
     this.content.add(delta.content);
     this.reasoning.add(delta.reasoning_content);
@@ -133,14 +126,12 @@ class Choice {
     if (Array.isArray(delta.tool_calls))
       for (const call of delta.tool_calls) this.addToolCall(call);
     if (Array.isArray(delta.images)) this.images = [...(this.images ?? []), ...delta.images];
-    for (const [key, value] of Object.entries(delta)) {
-      if (!DELTA_FIELDS.has(key)) this.messageRest.remember(key, value);
-    }
+    this.messageRest.remember(delta, DELTA_FIELDS);
   }
 
   /** A fragment joins the call with its `index`, else the call with its `id`, else the one before. */
   private addToolCall(fragment: unknown): void {
-    if (!isObject(fragment)) return;
+    if (!isJsonObject(fragment)) return;
     let index = typeof fragment.index === "number" ? fragment.index : undefined;
     const id = str(fragment, "id");
     if (index === undefined && id !== undefined) {
@@ -162,8 +153,9 @@ class Choice {
         const list = this.logprobs.get(key) ?? [];
         list.push(...value);
         this.logprobs.set(key, list);
-      } else this.logprobsRest.remember(key, value);
+      }
     }
+    this.logprobsRest.remember(logprobs, new Set(this.logprobs.keys()));
   }
 
   get characters(): number {
@@ -179,35 +171,31 @@ class Choice {
   }
 
   build(): Json {
-    const finishReason = this.choiceRest.get("finish_reason");
     const calls = [...this.toolCalls].sort(([a], [b]) => a - b).map(([, call]) => call.build());
     // xAI sends content "" beside the role; it stands for the answer only when no tool call does.
     const hasContent = this.content.length > 0 || (this.content.arrived && calls.length === 0);
-    const message = {
+    const message = withoutEmpty({
       role: this.role ?? "assistant",
-      ...(hasContent ? { content: this.content.join() } : {}),
-      ...(this.reasoning.length ? { reasoning_content: this.reasoning.join() } : {}),
-      ...(this.refusal.length ? { refusal: this.refusal.join() } : {}),
-      ...(calls.length ? { tool_calls: calls } : {}),
-      ...(this.images ? { images: this.images.filter((image) => typeof image === "string") } : {}),
+      content: hasContent ? this.content.join() : undefined,
+      reasoning_content: this.reasoning.length ? this.reasoning.join() : undefined,
+      refusal: this.refusal.length ? this.refusal.join() : undefined,
+      tool_calls: calls.length ? calls : undefined,
+      images: this.images?.filter((image) => typeof image === "string"),
       ...this.messageRest.others(DELTA_FIELDS),
+    });
+    const logprobs = this.logprobs && {
+      ...this.logprobsRest.others(new Set()),
+      ...Object.fromEntries(this.logprobs),
     };
-    return {
+    const finishReason = this.choiceRest.get("finish_reason");
+    return withoutEmpty({
       index: this.index,
       message,
-      ...(this.logprobs
-        ? {
-            logprobs: {
-              ...this.logprobsRest.others(new Set()),
-              ...Object.fromEntries(this.logprobs),
-            },
-          }
-        : {}),
-      ...(finishReason === null || typeof finishReason === "string"
-        ? { finish_reason: finishReason }
-        : {}),
+      logprobs,
+      finish_reason:
+        finishReason === null || typeof finishReason === "string" ? finishReason : undefined,
       ...this.choiceRest.others(CHOICE_FIELDS),
-    };
+    });
   }
 }
 
@@ -225,6 +213,8 @@ const ORDERED_FIELDS = [
   "output_files",
 ];
 const PLACED_FIELDS = new Set(ORDERED_FIELDS);
+/** A chunk's own parts: the answer is a "chat.completion", its choices are merged. */
+const CHUNK_PARTS = new Set(["object", "choices"]);
 
 export class ChatCompletionAssembler implements Assembler<Json> {
   readonly endMarker = "data: [DONE]";
@@ -244,12 +234,10 @@ export class ChatCompletionAssembler implements Assembler<Json> {
     if (data === "") return false;
     const chunk = eventJson(event);
     this.chunks++;
-    for (const [key, value] of Object.entries(chunk)) {
-      if (key !== "choices" && key !== "object") this.fields.remember(key, value);
-    }
+    this.fields.remember(chunk, CHUNK_PARTS);
     const choices = Array.isArray(chunk.choices) ? chunk.choices : [];
     for (const choice of choices) {
-      if (!isObject(choice)) continue;
+      if (!isJsonObject(choice)) continue;
       const index = typeof choice.index === "number" ? choice.index : 0;
       const accumulated = this.choices.get(index) ?? new Choice(index);
       this.choices.set(index, accumulated);
@@ -259,14 +247,10 @@ export class ChatCompletionAssembler implements Assembler<Json> {
   }
 
   result(): Json {
-    const completion: Json = {};
-    for (const key of ORDERED_FIELDS) {
-      if (key === "object") completion.object = "chat.completion";
-      else if (key === "choices")
-        completion.choices = this.ordered().map((choice) => choice.build());
-      else if (this.fields.get(key) !== undefined) completion[key] = this.fields.get(key);
-    }
-    return { ...completion, ...this.fields.others(PLACED_FIELDS) };
+    const completion = Object.fromEntries(ORDERED_FIELDS.map((key) => [key, this.fields.get(key)]));
+    completion.object = "chat.completion";
+    completion.choices = this.ordered().map((choice) => choice.build());
+    return withoutEmpty({ ...completion, ...this.fields.others(PLACED_FIELDS) });
   }
 
   progress() {

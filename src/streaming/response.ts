@@ -7,49 +7,19 @@
  * @see https://docs.x.ai/docs/guides/streaming-response
  */
 
+import { isJsonObject, type JsonObject as Json } from "../inputs/clean";
 import { type Assembler, eventJson, type SseEvent } from "./sse";
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The events that carry the finished response. */
 const FINAL_EVENTS = new Set(["response.completed", "response.incomplete", "response.failed"]);
 
 /** The `output_text` parts of a finished message item. */
 function textOf(item: unknown): string {
-  if (!isObject(item) || item.type !== "message" || !Array.isArray(item.content)) return "";
+  if (!isJsonObject(item) || item.type !== "message" || !Array.isArray(item.content)) return "";
   return item.content
-    .map((part: unknown) => (isObject(part) && part.type === "output_text" ? part.text : ""))
+    .map((part: unknown) => (isJsonObject(part) && part.type === "output_text" ? part.text : ""))
     .filter((text): text is string => typeof text === "string")
     .join("");
-}
-
-const DELTA_START = '{"type":"response.output_text.delta",';
-const DELTA_FIELD = '"delta":"';
-
-/**
- * The text of a text-delta event as xAI frames it (`{"type":"response.output_text.delta",…,
- * "delta":"…",…}`), read without parsing the whole event: deltas are nearly every event of a
- * stream. Anything else (another event, another layout) gives undefined and is parsed in full.
- */
-function quickDelta(data: string): string | undefined {
-  if (!data.startsWith(DELTA_START)) return undefined;
-  const start = data.indexOf(DELTA_FIELD);
-  if (start === -1) return undefined;
-  const from = start + DELTA_FIELD.length;
-  let end = from;
-  while (end < data.length && data.charCodeAt(end) !== 34 /* " */) {
-    end += data.charCodeAt(end) === 92 /* \ */ ? 2 : 1;
-  }
-  if (end >= data.length) return undefined;
-  try {
-    const piece = data.slice(from, end);
-    return piece.includes("\\") ? (JSON.parse(`"${piece}"`) as string) : piece;
-  } catch {
-    return undefined;
-  }
 }
 
 export class ResponseAssembler implements Assembler<Json> {
@@ -69,18 +39,13 @@ export class ResponseAssembler implements Assembler<Json> {
     // snapshot the stream then ends as cut off.
     const data = event.data;
     if (data === "[DONE]" || data.trim() === "") return false;
-    const delta = quickDelta(data);
-    if (delta !== undefined) {
-      this.addDelta(delta, undefined);
-      return false;
-    }
     const json = eventJson(event);
     const type = typeof json.type === "string" ? json.type : event.event;
     if (type === "response.output_text.delta") {
       this.addDelta(typeof json.delta === "string" ? json.delta : "", json.item_id);
       return false;
     }
-    if (type !== undefined && FINAL_EVENTS.has(type) && isObject(json.response)) {
+    if (type !== undefined && FINAL_EVENTS.has(type) && isJsonObject(json.response)) {
       this.final = json.response;
       return true;
     }
@@ -89,7 +54,7 @@ export class ResponseAssembler implements Assembler<Json> {
       this.doneItems.push(json.item);
       this.pending = [];
       this.pendingItem = undefined;
-    } else if (isObject(json.response)) {
+    } else if (isJsonObject(json.response)) {
       this.started = json.response;
     }
     return false;

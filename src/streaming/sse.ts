@@ -14,6 +14,7 @@ import { readErrorBody, readHeader, xaiErrorIn } from "../errors/errorBody";
 import { formatBytes, formatDuration, truncate } from "../errors/text";
 import type { Xai } from "../http/client";
 import { readChunks } from "../http/readChunks";
+import { isJsonObject } from "../inputs/clean";
 import {
   EVENT_IDLE_TIMEOUT_MS,
   IDLE_TIMEOUT_MS,
@@ -46,10 +47,7 @@ export function eventJson(event: SseEvent): Record<string, unknown> {
   } catch {
     parsed = event.data;
   }
-  const record =
-    typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : undefined;
+  const record = isJsonObject(parsed) ? parsed : undefined;
   if (event.event === "error" || record?.type === "error" || (record?.error ?? null) !== null) {
     const xaiError = xaiErrorIn(parsed);
     throw new XaiApiError(
@@ -128,14 +126,11 @@ export async function postStreamed<T>(
     const json = await readErrorBody(response.data);
     if (typeof json === "object" && json !== null) {
       const xaiError = xaiErrorIn(json);
-      if (xaiError && "error" in json)
-        throw await xai.failure(
-          new XaiApiError(`xAI API error on POST ${path}: ${xaiError.message}`, {
-            code: xaiError.code,
-            body: json,
-          }),
-        );
-      return json;
+      if (!xaiError || !("error" in json)) return json;
+      const { message, code } = xaiError;
+      throw await xai.failure(
+        new XaiApiError(`xAI API error on POST ${path}: ${message}`, { code, body: json }),
+      );
     }
     throw await xai.notJson({ ...response, data: json }, "POST", path);
   }
@@ -145,20 +140,17 @@ export async function postStreamed<T>(
     }
     throw cutOff(path, assembler, undefined);
   } catch (error) {
-    if (xai.call.signal.aborted)
-      throw await xai.failure(deadlineExceeded("POST", path, xai.call.deadlineMs));
     // Our own errors (limits, idle, xAI's error events) say what happened; a transport failure is a cut.
-    const overLimit = error instanceof Error && /maxContentLength/.test(error.message);
-    throw await xai.failure(
-      overLimit
-        ? new XaiApiError(
-            `xAI's stream on POST ${path} was larger than the ${formatBytes(MAX_JSON_BODY_BYTES)} body limit, so reading stopped`,
-            { code: "LIMIT_EXCEEDED" },
-          )
-        : error instanceof XaiApiError
-          ? error
-          : cutOff(path, assembler, error),
-    );
+    let failure = error instanceof XaiApiError ? error : cutOff(path, assembler, error);
+    if (xai.call.signal.aborted) {
+      failure = deadlineExceeded("POST", path, xai.call.deadlineMs);
+    } else if (error instanceof Error && /maxContentLength/.test(error.message)) {
+      failure = new XaiApiError(
+        `xAI's stream on POST ${path} was larger than the ${formatBytes(MAX_JSON_BODY_BYTES)} body limit, so reading stopped`,
+        { code: "LIMIT_EXCEEDED" },
+      );
+    }
+    throw await xai.failure(failure);
   }
 }
 

@@ -5,13 +5,10 @@
  * @see https://docs.x.ai/docs/guides/image-understanding
  */
 
-import { InputError, type JsonObject } from "../../inputs/clean";
+import { InputError, isEmpty, type JsonObject } from "../../inputs/clean";
 import { cleanFile, toMediaReference } from "../../inputs/files";
 
 const LABEL = "Images";
-
-const isEmpty = (value: unknown): boolean =>
-  value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 
 /** Each image as the URL xAI takes (`https://…` or a base64 `data:` URL); empty entries dropped. */
 export function cleanImages(value: unknown): string[] {

@@ -1,7 +1,6 @@
 import { action } from "@prismatic-io/spectral";
-import { readHeader } from "../../errors/errorBody";
 import { xai } from "../../http/client";
-import { readBody } from "../../http/download";
+import { readMedia } from "../../http/download";
 import { connectionInput } from "../../inputs/common";
 import { GENERATION_DEADLINE_MS, MAX_MEDIA_BODY_BYTES } from "../../limits";
 import { jsonOutput } from "../outputs";
@@ -29,12 +28,8 @@ export const downloadFile = action({
       maxBytes: MAX_MEDIA_BODY_BYTES,
       headers: { Accept: "*/*" },
     });
-    const length = Number(readHeader(response.headers, "content-length"));
-    const announced = Number.isSafeInteger(length) && length >= 0 ? length : undefined;
     try {
-      const data = await readBody(response.data, announced, MAX_MEDIA_BODY_BYTES, `file ${fileId}`);
-      const type = readHeader(response.headers, "content-type")?.split(";")[0]?.trim();
-      return { data, contentType: type || "application/octet-stream" };
+      return await readMedia(response, MAX_MEDIA_BODY_BYTES, `file ${fileId}`);
     } catch (error) {
       throw await client.failure(error);
     }

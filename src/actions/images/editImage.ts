@@ -3,10 +3,11 @@ import { xai } from "../../http/client";
 import * as clean from "../../inputs/clean";
 import { additionalFields, connectionInput } from "../../inputs/common";
 import { type FileValue, fileInput, toMediaReference } from "../../inputs/files";
-import { GENERATION_DEADLINE_MS, MAX_MEDIA_BODY_BYTES } from "../../limits";
+import { GENERATION_DEADLINE_MS } from "../../limits";
 import { xaiOutput } from "../outputs";
 import { generatedImageExample } from "./examples";
-import { imagesResult, returnFileInput } from "./results";
+import { imageModelInput, numberOfImagesInput } from "./inputs";
+import { postImages, returnFileInput } from "./results";
 
 /**
  * Edit Image: `POST /images/edits` (JSON, `EditImageRequest`). The image goes to xAI as an https
@@ -35,23 +36,8 @@ export const editImage = action({
       comments:
         "The image to edit: a file from an earlier step, an https URL, a data: URL or an xAI file id. PNG, JPEG or WebP, at most 20 MiB.",
     }),
-    model: input({
-      label: "Model",
-      type: "string",
-      required: false,
-      comments: "Model to be used.",
-      example: "grok-imagine-image",
-      dataSource: "selectImageModel",
-      clean: clean.optionalText("Model"),
-    }),
-    n: input({
-      label: "Number of Images",
-      type: "string",
-      required: false,
-      comments: "Number of edited images to generate.",
-      example: "1",
-      clean: clean.optionalNumber({ label: "Number of Images", min: 1, max: 10, integer: true }),
-    }),
+    model: imageModelInput,
+    n: numberOfImagesInput("Number of edited images to generate."),
     returnFile: returnFileInput("images"),
     additionalFields: additionalFields("image-edits"),
   },
@@ -65,8 +51,7 @@ export const editImage = action({
       ...additionalFields,
     };
     const client = xai(connection, context, { deadlineMs: GENERATION_DEADLINE_MS });
-    const answer = await client.post("/images/edits", body, MAX_MEDIA_BODY_BYTES);
-    return imagesResult(client, answer, "POST /images/edits", returnFile);
+    return postImages(client, "/images/edits", body, returnFile);
   },
   outputSchema: xaiOutput("GeneratedImageResponse", "data"),
   performSafety: "notAllowed",

@@ -2,10 +2,11 @@ import { action, input } from "@prismatic-io/spectral";
 import { xai } from "../../http/client";
 import * as clean from "../../inputs/clean";
 import { additionalFields, connectionInput } from "../../inputs/common";
-import { GENERATION_DEADLINE_MS, MAX_MEDIA_BODY_BYTES } from "../../limits";
+import { GENERATION_DEADLINE_MS } from "../../limits";
 import { xaiOutput } from "../outputs";
 import { generatedImageExample } from "./examples";
-import { imagesResult, returnFileInput } from "./results";
+import { imageModelInput, numberOfImagesInput } from "./inputs";
+import { postImages, returnFileInput } from "./results";
 
 /**
  * Generate Image: `POST /images/generations`. Returns xAI's `data` array of images, as Prismatic's
@@ -28,31 +29,15 @@ export const generateImage = action({
       example: "A watercolor lighthouse at dawn",
       clean: clean.requiredText("Prompt"),
     }),
-    model: input({
-      label: "Model",
-      type: "string",
-      required: false,
-      comments: "Model to be used.",
-      example: "grok-imagine-image",
-      dataSource: "selectImageModel",
-      clean: clean.optionalText("Model"),
-    }),
-    n: input({
-      label: "Number of Images",
-      type: "string",
-      required: false,
-      comments: "Number of images to generate.",
-      example: "1",
-      clean: clean.optionalNumber({ label: "Number of Images", min: 1, max: 10, integer: true }),
-    }),
+    model: imageModelInput,
+    n: numberOfImagesInput("Number of images to generate."),
     additionalFields: additionalFields("image-generations"),
     returnFile: returnFileInput("images"),
   },
   perform: async (context, { connection, prompt, model, n, additionalFields, returnFile }) => {
     const body = { ...clean.withoutEmpty({ prompt, model, n }), ...additionalFields };
     const client = xai(connection, context, { deadlineMs: GENERATION_DEADLINE_MS });
-    const answer = await client.post("/images/generations", body, MAX_MEDIA_BODY_BYTES);
-    return imagesResult(client, answer, "POST /images/generations", returnFile);
+    return postImages(client, "/images/generations", body, returnFile);
   },
   outputSchema: xaiOutput("GeneratedImageResponse", "data"),
   performSafety: "notAllowed",

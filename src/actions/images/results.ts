@@ -8,7 +8,7 @@ import { XaiApiError } from "../../errors/classes";
 import type { Xai } from "../../http/client";
 import { download } from "../../http/download";
 import * as clean from "../../inputs/clean";
-import { GENERATION_DEADLINE_MS } from "../../limits";
+import { GENERATION_DEADLINE_MS, MAX_MEDIA_BODY_BYTES } from "../../limits";
 import { type FileResult, fileResult, type MediaFile } from "../files/fileResult";
 
 export interface GeneratedImage {
@@ -51,14 +51,18 @@ async function imageFiles(client: Xai, images: GeneratedImage[]): Promise<MediaF
   return files;
 }
 
-/** `{ data: images }`, or the images as files when `returnFile` is on. */
-export async function imagesResult(
+/**
+ * POSTs an image request (its answer read up to the media body limit: base64 images are large) and
+ * returns `{ data: images }`, or the images as files when `returnFile` is on.
+ */
+export async function postImages(
   client: Xai,
-  answer: unknown,
-  on: string,
+  path: string,
+  body: clean.JsonObject,
   returnFile: boolean,
 ): Promise<{ data: GeneratedImage[] } | FileResult> {
-  const images = await client.listIn<GeneratedImage>(answer, "data", on);
+  const answer = await client.post(path, body, MAX_MEDIA_BODY_BYTES);
+  const images = await client.listIn<GeneratedImage>(answer, "data", `POST ${path}`);
   if (!returnFile) return { data: images };
   return fileResult(await imageFiles(client, images));
 }

@@ -5,10 +5,7 @@
  */
 
 import { describeValue as describe } from "../../errors/text";
-import { InputError, isJsonObject, type JsonObject, parseJson } from "../../inputs/clean";
-
-const isEmpty = (value: unknown): boolean =>
-  value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+import { InputError, isEmpty, isJsonObject, type JsonObject, parseJson } from "../../inputs/clean";
 
 /** Text that is meant as JSON items: `[` then `{` or `]` (a plain prompt may start with "[Draft]"). */
 const LOOKS_LIKE_ITEMS = /^\s*\[\s*[{\]]/;

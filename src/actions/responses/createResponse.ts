@@ -2,9 +2,9 @@ import { action } from "@prismatic-io/spectral";
 import { xai } from "../../http/client";
 import { additionalFields, connectionInput, languageModel } from "../../inputs/common";
 import { GENERATION_DEADLINE_MS } from "../../limits";
-import { xaiOutputWith } from "../outputs";
 import { modelResponseExample } from "./examples";
 import * as inputs from "./inputs";
+import { responseOutput } from "./outputSchema";
 import { buildResponseRequest, runResponse } from "./request";
 
 /**
@@ -53,16 +53,7 @@ export const createResponse = action({
     const client = xai(connection, context, { deadlineMs: GENERATION_DEADLINE_MS, secrets });
     return { data: await runResponse(client, body, { stream: values.stream }) };
   },
-  outputSchema: xaiOutputWith("ModelResponse", {
-    output_text: {
-      type: "string",
-      description:
-        "The text of every output_text part of the assistant's messages, joined in order.",
-    },
-    output_parsed: {
-      description: "With a JSON Schema: the answer parsed as JSON.",
-    },
-  }),
+  outputSchema: responseOutput("With a JSON Schema: the answer parsed as JSON."),
   performSafety: "notAllowed",
   examplePayload: { data: modelResponseExample },
 });

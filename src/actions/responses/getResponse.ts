@@ -3,8 +3,8 @@ import { xai } from "../../http/client";
 import * as clean from "../../inputs/clean";
 import { connectionInput } from "../../inputs/common";
 import { GENERATION_DEADLINE_MS } from "../../limits";
-import { xaiOutputWith } from "../outputs";
 import { modelResponseExample } from "./examples";
+import { responseOutput } from "./outputSchema";
 import { parsedOutput, withOutputText } from "./outputText";
 import { getResponse as fetchResponse } from "./wait";
 
@@ -58,16 +58,9 @@ export const getResponse = action({
     }
     return { data };
   },
-  outputSchema: xaiOutputWith("ModelResponse", {
-    output_text: {
-      type: "string",
-      description:
-        "The text of every output_text part of the assistant's messages, joined in order.",
-    },
-    output_parsed: {
-      description: "For a completed response with a JSON Schema: the answer parsed as JSON.",
-    },
-  }),
+  outputSchema: responseOutput(
+    "For a completed response with a JSON Schema: the answer parsed as JSON.",
+  ),
   performSafety: "safe",
   examplePayload: { data: modelResponseExample },
 });

@@ -41,6 +41,11 @@ export async function getResponse(
   const path = responsePath(id);
   if (!options.wait) return (await fetchOnce(client, path)).response;
   let status = "unknown";
+  const onDeadline = () =>
+    new XaiApiError(
+      `xAI response ${id} was still ${status} when the call's ${formatDuration(client.call.deadlineMs)} deadline was reached; run Get Response again later`,
+      { code: "DEADLINE_EXCEEDED", method: "GET", path },
+    );
   return pollUntil({
     check: async () => {
       const { response, headers } = await fetchOnce(client, path);
@@ -56,14 +61,12 @@ export async function getResponse(
       deadlineMs: client.call.deadlineAt - Date.now(),
     },
     what: `xAI response ${id}`,
-    onDeadline: () =>
-      new XaiApiError(
-        `xAI response ${id} was still ${status} when the call's ${formatDuration(client.call.deadlineMs)} deadline was reached; run Get Response again later`,
-        { code: "DEADLINE_EXCEEDED", method: "GET", path },
-      ),
+    onDeadline,
     signal: client.call.signal,
     log: (line) => options.logger?.info(redactor(client.call.secrets).text(line)),
   }).catch(async (error: unknown) => {
-    throw await client.failure(error);
+    // A check that the call's deadline cut off is that same deadline: name the last status.
+    const cut = client.call.signal.aborted && (error as XaiApiError).code === "DEADLINE_EXCEEDED";
+    throw await client.failure(cut ? onDeadline() : error);
   });
 }

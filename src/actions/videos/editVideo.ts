@@ -1,10 +1,10 @@
 import { action } from "@prismatic-io/spectral";
 import * as clean from "../../inputs/clean";
 import { additionalFields, connectionInput } from "../../inputs/common";
-import { type FileValue, fileInput, toMediaReference } from "../../inputs/files";
+import { type FileValue, toMediaReference } from "../../inputs/files";
 import { returnFileInput } from "../images/results";
 import { videoExample } from "./examples";
-import { videoModel, videoPrompt, waitForCompletion } from "./inputs";
+import { sourceVideo, videoModel, videoPrompt, waitForCompletion } from "./inputs";
 import { videoOutput } from "./outputs";
 import { runVideo } from "./runVideo";
 
@@ -20,14 +20,7 @@ export const editVideo = action({
   inputs: {
     connection: connectionInput,
     prompt: videoPrompt(true, "What to change in the video."),
-    video: fileInput({
-      label: "Video",
-      kind: "video",
-      required: true,
-      example: "https://example.com/clip.mp4",
-      comments:
-        "The video to edit (at most 8.7 s): a file from an earlier step, an https URL ending in .mp4, a data: URL or an xAI file id. MP4, at most 50 MiB.",
-    }),
+    video: sourceVideo("edit (at most 8.7 s)"),
     model: videoModel,
     waitForCompletion,
     returnFile: returnFileInput("video"),

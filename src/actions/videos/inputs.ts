@@ -2,6 +2,7 @@
 
 import { input } from "@prismatic-io/spectral";
 import * as clean from "../../inputs/clean";
+import { fileInput } from "../../inputs/files";
 
 export const videoPrompt = (required: boolean, comments: string) =>
   input({
@@ -11,6 +12,16 @@ export const videoPrompt = (required: boolean, comments: string) =>
     comments,
     example: "A paper boat drifting down a rainy street, cinematic",
     clean: required ? clean.requiredText("Prompt") : clean.optionalText("Prompt"),
+  });
+
+/** The video an edit or an extension starts from ("edit (at most 8.7 s)"). */
+export const sourceVideo = (use: string) =>
+  fileInput({
+    label: "Video",
+    kind: "video",
+    required: true,
+    example: "https://example.com/clip.mp4",
+    comments: `The video to ${use}: a file from an earlier step, an https URL ending in .mp4, a data: URL or an xAI file id. MP4, at most 50 MiB.`,
   });
 
 export const videoModel = input({
