@@ -1,10 +1,10 @@
 import { runWorker } from "../children";
 import { formatBytes, formatMs, type Row } from "../report";
 import type { Figures } from "../workers/measureRun";
-import type { StreamClient, StreamInput } from "../workers/streamWorker";
+import type { StreamClient } from "../workers/streamWorker";
 import { medianFigure, repeatRuns } from "./repeatRuns";
 
-/** Benchmark 3: streamed chat answers assembled by the component vs the openai SDK. */
+/** Benchmarks 3 and 5: streamed answers assembled by the component vs the openai SDK. */
 export interface StreamOptions {
   bundle: string;
   baseUrl: string;
@@ -21,11 +21,35 @@ interface StreamCase {
 
 const CLIENTS: StreamClient[] = ["component", "openai"];
 
-export const streamRows = async (options: StreamOptions): Promise<Row[]> => {
+/** What differs between the chat and the Responses stream suites. */
+export interface StreamSuite {
+  benchmark: number;
+  /** The worker file in bench/workers/ that runs one case. */
+  worker: string;
+  /** "Stream" / "Responses stream", and what one event carries: "chunks" / "deltas". */
+  label: string;
+  unit: string;
+  /** Time goal against the SDK. */
+  timeLimit: number;
+}
+
+const CHAT_STREAMS: StreamSuite = {
+  benchmark: 3,
+  worker: "streamWorker.ts",
+  label: "Stream",
+  unit: "chunks",
+  timeLimit: 1,
+};
+
+export const streamRows = async (
+  options: StreamOptions,
+  suite: StreamSuite = CHAT_STREAMS,
+): Promise<Row[]> => {
   const { bundle, baseUrl, sizes, runs, warmupWords } = options;
+  const { benchmark, label, unit } = suite;
   const cases = sizes.flatMap((words) => CLIENTS.map((client): StreamCase => ({ client, words })));
   const figures = await repeatRuns(cases, runs, ({ client, words }, measurement) =>
-    runWorker<StreamInput, Figures>("streamWorker.ts", {
+    runWorker<Record<string, unknown>, Figures>(suite.worker, {
       bundle,
       baseUrl,
       client,
@@ -51,8 +75,8 @@ export const streamRows = async (options: StreamOptions): Promise<Row[]> => {
     const component = figure("component", words, field);
     const openai = figure("openai", words, field);
     return {
-      benchmark: 3,
-      measure: `Stream ${words.toLocaleString("en-US")} chunks: ${measure}`,
+      benchmark,
+      measure: `${label} ${words.toLocaleString("en-US")} ${unit}: ${measure}`,
       measured: format(component),
       baseline: format(openai),
       ratio: component / openai,
@@ -60,7 +84,7 @@ export const streamRows = async (options: StreamOptions): Promise<Row[]> => {
     };
   };
   const rows = sizes.flatMap((words) => [
-    versusOpenAi(words, `time vs openai SDK (${runs} runs each)`, "ms", { limit: 1 }),
+    versusOpenAi(words, `time vs openai SDK (${runs} runs each)`, "ms", { limit: suite.timeLimit }),
     versusOpenAi(words, "peak JS memory added vs openai SDK", "peakJsAddedBytes", { limit: 1 }),
     versusOpenAi(words, "peak RSS added vs openai SDK", "peakRssAddedBytes"),
     versusOpenAi(words, "client CPU time vs openai SDK", "cpuMs"),
@@ -71,8 +95,8 @@ export const streamRows = async (options: StreamOptions): Promise<Row[]> => {
     const small = figure(client, smallest, "ms");
     const large = figure(client, largest, "ms");
     return {
-      benchmark: 3,
-      measure: `${client === "component" ? "Component" : "openai SDK"} time, ${largest / 1000}k / ${smallest / 1000}k chunks`,
+      benchmark,
+      measure: `${client === "component" ? "Component" : "openai SDK"} ${label.toLowerCase()} time, ${largest / 1000}k / ${smallest / 1000}k ${unit}`,
       measured: formatMs(large),
       baseline: formatMs(small),
       ratio: large / small,

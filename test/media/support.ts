@@ -1,7 +1,8 @@
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
 import { xaiGrokConnection } from "../../src/connection";
-import { startXaiServer, type XaiServer } from "../server/xaiServer";
+import type { XaiServer } from "../server/xaiServer";
 import { bundleHarness } from "../support/bundle";
+import { useLocalXai } from "../support/harness";
 
 /** The media actions as they ship: the built bundle, through Spectral's harness. */
 export const harness = bundleHarness();
@@ -10,26 +11,8 @@ export const harness = bundleHarness();
 export const MEDIA_TOKEN = "test-token-media-7c6b5a49";
 export const connection = createConnection(xaiGrokConnection, { token: MEDIA_TOKEN });
 
-export interface Local {
-  server: XaiServer;
-}
-
-/** The local xAI server (and its media host) for one test file; XAI_BASE_URL points at it. */
-export function useLocalServer(): Local {
-  const local = {} as Local;
-  const previous = process.env.XAI_BASE_URL;
-  beforeAll(async () => {
-    local.server = await startXaiServer();
-    process.env.XAI_BASE_URL = local.server.baseUrl;
-  });
-  beforeEach(() => local.server.reset());
-  afterAll(async () => {
-    if (previous === undefined) delete process.env.XAI_BASE_URL;
-    else process.env.XAI_BASE_URL = previous;
-    await local.server?.close();
-  });
-  return local;
-}
+/** The local xAI server (and its media host) for one test file: the shared harness helper. */
+export const useLocalServer = useLocalXai;
 
 /** Runs an action and returns what it threw (failing the test when it did not throw). */
 export async function failureOf(
