@@ -1,17 +1,18 @@
 /**
  * Downloads a generated image or video from xAI's media host (imgen.x.ai, vidgen.x.ai) into one
- * Buffer, streamed and bounded. Those URLs are public and signed, so this is a plain axios request:
- * it never goes through the Xai client and never carries the API key. axios follows up to 5
+ * Buffer, streamed and bounded, within the call's own deadline. Those URLs are public and signed,
+ * so this is a plain axios request: it never carries the API key. axios follows up to 5
  * redirects, each refused unless it is https. Error messages name the host and path, never the
  * signed query string.
  */
 
 import axios from "axios";
 import { StreamCutOffError, XaiApiError } from "../errors/classes";
-import { describeStatus } from "../errors/describe";
+import { deadlineExceeded, describeStatus } from "../errors/describe";
 import { describeOtherBody, mediaType, readErrorBody, readHeader } from "../errors/errorBody";
-import { formatBytes, formatDuration } from "../errors/text";
+import { formatBytes } from "../errors/text";
 import { IDLE_TIMEOUT_MS, MAX_MEDIA_BODY_BYTES } from "../limits";
+import type { Xai } from "./client";
 import { readChunks } from "./readChunks";
 
 const MAX_REDIRECTS = 5;
@@ -27,8 +28,6 @@ export interface Downloaded {
 export interface DownloadOptions {
   /** "the video", "image 2": how messages name what was downloaded. */
   what: string;
-  /** The whole download's deadline. */
-  deadlineMs: number;
   /** Largest body read; default MAX_MEDIA_BODY_BYTES. */
   maxBytes?: number;
 }
@@ -113,11 +112,24 @@ export async function readMedia(
 
 /**
  * GETs `url` (https, or http on loopback) without credentials and returns its bytes. Fails with
- * the component's error when the host refuses, redirects off https, sends more than the limit,
- * goes idle for IDLE_TIMEOUT_MS, or the body ends before its Content-Length.
+ * the component's error (through `client.failure`) when the host refuses, redirects off https,
+ * sends more than the limit, goes idle for IDLE_TIMEOUT_MS, the body ends before its
+ * Content-Length, or the call's deadline (polling and generation included) runs out.
  */
-export async function download(value: string, options: DownloadOptions): Promise<Downloaded> {
-  const { what, deadlineMs } = options;
+export async function download(
+  client: Xai,
+  value: string,
+  options: DownloadOptions,
+): Promise<Downloaded> {
+  try {
+    return await fetchMedia(client, value, options);
+  } catch (error) {
+    throw await client.failure(error);
+  }
+}
+
+async function fetchMedia(client: Xai, value: string, options: DownloadOptions) {
+  const { what } = options;
   const start = safeMediaUrl(value);
   if (!start) {
     throw fail(`Downloading ${what} was refused: its URL is not https`, "INSECURE_URL");
@@ -125,7 +137,7 @@ export async function download(value: string, options: DownloadOptions): Promise
   // The URL of the current hop, for messages; a refused redirect is kept to be thrown as is.
   let current = start;
   let refused: XaiApiError | undefined;
-  const signal = AbortSignal.timeout(deadlineMs);
+  const { signal } = client.call;
   try {
     const response = await axios.request<NodeJS.ReadableStream>({
       url: start.href,
@@ -169,12 +181,7 @@ export async function download(value: string, options: DownloadOptions): Promise
   } catch (error) {
     if (refused) throw refused;
     if (error instanceof XaiApiError) throw error;
-    if (signal.aborted) {
-      throw fail(
-        `Downloading ${what} took longer than ${formatDuration(deadlineMs)}`,
-        "DEADLINE_EXCEEDED",
-      );
-    }
+    if (signal.aborted) throw deadlineExceeded("GET", shownUrl(current), client.call.deadlineMs);
     const code = (error as { code?: string }).code;
     if (code === "ERR_FR_TOO_MANY_REDIRECTS") {
       throw fail(

@@ -1,9 +1,13 @@
-import { download } from "../../src/http/download";
+import { xai } from "../../src/http/client";
+import { download as downloadWith } from "../../src/http/download";
 import { mediaBytes } from "../server/xaiServer";
 import { connection, failureOf, harness, useLocalServer } from "./support";
 
 const local = useLocalServer();
-const options = { what: "the video", deadlineMs: 30_000 };
+const options = { what: "the video" };
+/** A download inside a call of its own (its deadline and secrets), as the actions make one. */
+const download = (url: string, given: { what: string; maxBytes?: number }) =>
+  downloadWith(xai(connection, undefined, { deadlineMs: 30_000 }), url, given);
 
 describe("media download", () => {
   it("streams a video into one Buffer with the host's content type and no credentials", async () => {
@@ -24,6 +28,16 @@ describe("media download", () => {
       code: "REDIRECT_REFUSED",
       message: expect.stringContaining("redirects to a URL that is not https (http:)"),
     });
+  });
+
+  it("stops at the call's own deadline, which covers polling and the download together", async () => {
+    local.server.media.script({ hang: true });
+    const call = xai(connection, undefined, { deadlineMs: 300 });
+    const error = await downloadWith(call, local.server.media.videoUrl("slow"), options).catch(
+      (failure: Error & { code?: string }) => failure,
+    );
+    expect(error).toMatchObject({ name: "XaiApiError", code: "DEADLINE_EXCEEDED" });
+    expect(error.message).toMatch(/timed out: the call's 300 ms deadline/);
   });
 
   it("refuses an http URL off loopback before sending anything", async () => {

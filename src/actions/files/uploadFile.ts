@@ -21,22 +21,23 @@ async function bytesOf(client: Xai, file: FileValue): Promise<Bytes> {
       `${file.fileId} is already an xAI file; pass the file's bytes or a URL.`,
     );
   }
+  const fetched = await download(client, file.url, {
+    what: "the file",
+    maxBytes: FILE_RULES.any.maxBytes,
+  });
+  const last = new URL(file.url).pathname.split("/").pop() ?? "";
+  let name = last;
   try {
-    const fetched = await download(file.url, {
-      what: "the file",
-      deadlineMs: GENERATION_DEADLINE_MS,
-      maxBytes: FILE_RULES.any.maxBytes,
-    });
-    const name = decodeURIComponent(new URL(file.url).pathname.split("/").pop() ?? "");
-    return {
-      kind: "bytes",
-      data: fetched.data,
-      contentType: fetched.contentType,
-      name: name || undefined,
-    };
-  } catch (error) {
-    throw await client.failure(error);
+    name = decodeURIComponent(last);
+  } catch {
+    // A malformed %-escape: keep the name as it stands in the URL.
   }
+  return {
+    kind: "bytes",
+    data: fetched.data,
+    contentType: fetched.contentType,
+    name: name || undefined,
+  };
 }
 
 /**

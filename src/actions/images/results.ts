@@ -8,7 +8,7 @@ import { XaiApiError } from "../../errors/classes";
 import type { Xai } from "../../http/client";
 import { download } from "../../http/download";
 import * as clean from "../../inputs/clean";
-import { GENERATION_DEADLINE_MS, MAX_MEDIA_BODY_BYTES } from "../../limits";
+import { MAX_MEDIA_BODY_BYTES } from "../../limits";
 import { type FileResult, fileResult, type MediaFile } from "../files/fileResult";
 
 export interface GeneratedImage {
@@ -37,11 +37,7 @@ async function imageFiles(client: Xai, images: GeneratedImage[]): Promise<MediaF
       const contentType = image.mime_type || "image/png";
       files.push({ data: Buffer.from(image.b64_json, "base64"), contentType });
     } else if (typeof image.url === "string" && image.url !== "") {
-      try {
-        files.push(await download(image.url, { what, deadlineMs: GENERATION_DEADLINE_MS }));
-      } catch (error) {
-        throw await client.failure(error);
-      }
+      files.push(await download(client, image.url, { what }));
     } else {
       throw await client.failure(
         new XaiApiError(`xAI's answer has no url or b64_json for ${what}`, { code: "NO_MEDIA" }),

@@ -9,7 +9,7 @@ import { formatDuration } from "../../errors/text";
 import type { Xai } from "../../http/client";
 import { download } from "../../http/download";
 import { type PollClock, type PollSchedule, pollUntil } from "../../http/poll";
-import { GENERATION_DEADLINE_MS, VIDEO_DEADLINE_MS } from "../../limits";
+import { VIDEO_DEADLINE_MS } from "../../limits";
 import { type FileResult, fileResult } from "../files/fileResult";
 
 /** The parts of `VideoResponse` read here; the rest is passed on untouched. */
@@ -151,11 +151,5 @@ export async function videoResult(
       }),
     );
   }
-  try {
-    return fileResult([
-      await download(url, { what: "the video", deadlineMs: GENERATION_DEADLINE_MS }),
-    ]);
-  } catch (error) {
-    throw await client.failure(error);
-  }
+  return fileResult([await download(client, url, { what: "the video" })]);
 }
