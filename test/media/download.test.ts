@@ -33,9 +33,9 @@ describe("media download", () => {
   it("stops at the call's own deadline, which covers polling and the download together", async () => {
     local.server.media.script({ hang: true });
     const call = xai(connection, undefined, { deadlineMs: 300 });
-    const error = await downloadWith(call, local.server.media.videoUrl("slow"), options).catch(
-      (failure: Error & { code?: string }) => failure,
-    );
+    const error = (await downloadWith(call, local.server.media.videoUrl("slow"), options).catch(
+      (failure: Error) => failure,
+    )) as Error;
     expect(error).toMatchObject({ name: "XaiApiError", code: "DEADLINE_EXCEEDED" });
     expect(error.message).toMatch(/timed out: the call's 300 ms deadline/);
   });
