@@ -16,7 +16,7 @@ const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 
 /** "text, image", or `fallback` when xAI lists none. */
-export const modalities = (list: string[], fallback = "text"): string =>
+const modalities = (list: string[], fallback = "text"): string =>
   list.length ? list.join(", ") : fallback;
 
 /**
@@ -135,4 +135,38 @@ export const selectImageModel = modelPicker({
   describe: (model) =>
     `${modalities(model.input_modalities)} in, ${modalities(model.output_modalities)} out`,
   example: [{ key: "grok-imagine-image", label: "grok-imagine-image — text in, image out" }],
+});
+
+/**
+ * Video generation models (`GET /video-generation-models`), for the video steps.
+ * @see https://docs.x.ai/docs/api-reference#list-video-generation-models
+ */
+export const selectVideoModel = modelPicker({
+  label: "Select Video Model",
+  description: "Select an xAI video generation model",
+  path: "/video-generation-models",
+  describe: (model) =>
+    `${modalities(model.input_modalities)} in, ${modalities(model.output_modalities, "video")} out`,
+  example: [
+    { key: "grok-imagine-video", label: "grok-imagine-video — text, image, video in, video out" },
+  ],
+});
+
+/**
+ * Embedding models (`GET /embedding-models`), for Create Embeddings.
+ * @see https://docs.x.ai/docs/api-reference#list-embedding-models
+ */
+export const selectEmbeddingModel = modelPicker({
+  label: "Select Embedding Model",
+  description: "Select an xAI embedding model",
+  path: "/embedding-models",
+  describe: (model) => `${modalities(model.input_modalities)} in`,
+  example: [
+    { key: "grok-embedding-small", label: "grok-embedding-small — text in" },
+    {
+      key: "grok-embedding-small-latest",
+      label: "grok-embedding-small-latest — alias of grok-embedding-small, text in",
+    },
+    { key: "v1", label: "v1 — text in" },
+  ],
 });
