@@ -7,13 +7,7 @@
 
 import type { Connection } from "@prismatic-io/spectral";
 import { createClient, type HttpClient } from "@prismatic-io/spectral/dist/clients/http";
-import {
-  type AxiosError,
-  type AxiosRequestConfig,
-  type AxiosResponse,
-  isAxiosError,
-  type Method,
-} from "axios";
+import { type AxiosRequestConfig, type AxiosResponse, isAxiosError, type Method } from "axios";
 import { connectionError, XaiApiError } from "../errors/classes";
 import { toXaiError } from "../errors/describe";
 import { describeOtherBody, readErrorBody, readHeader } from "../errors/errorBody";
@@ -82,18 +76,6 @@ declare module "axios" {
 
 let sharedInstance: HttpClient | undefined;
 
-/** "xAI response 200 on GET /models [request id …]", logged once per outcome (see below). */
-const logged = new WeakSet<object>();
-function logOutcome(outcome: AxiosResponse | AxiosError, status: unknown, headers: unknown): void {
-  if (logged.has(outcome)) return;
-  logged.add(outcome);
-  const { config } = outcome;
-  config?.xaiCall?.debug(
-    () =>
-      `xAI response ${status} on ${config.method?.toUpperCase()} ${config.url} [request id ${readHeader(headers, "x-request-id") ?? "none"}]`,
-  );
-}
-
 /** One axios instance for the process: creating one with its interceptors costs more than a small call. */
 function sharedClient(): HttpClient {
   if (sharedInstance) return sharedInstance;
@@ -115,7 +97,6 @@ function sharedClient(): HttpClient {
           : `the request failed (${error.code ?? error.message})`;
         call?.log(
           "warn",
-
           `${what} on ${config.method?.toUpperCase()} ${config.url}; retry ${count} of ${MAX_RETRIES} in ${(call?.lastDelayMs ?? 0) / 1000} s`,
         );
       },
@@ -129,24 +110,6 @@ function sharedClient(): HttpClient {
     );
     return config;
   });
-  // axios-retry nests each retry inside the interceptors, so one outcome passes here once per
-  // attempt: logOutcome logs each response (or failure) once.
-  client.interceptors.response.use(
-    (response) => {
-      logOutcome(response, response.status, response.headers);
-      return response;
-    },
-    (error: unknown) => {
-      if (isAxiosError(error)) {
-        logOutcome(
-          error,
-          error.response?.status ?? error.code ?? "failure",
-          error.response?.headers,
-        );
-      }
-      return Promise.reject(error);
-    },
-  );
   sharedInstance = client;
   return client;
 }
@@ -211,9 +174,19 @@ export class Xai {
       xaiCall: this.call,
       ...(request.retry ? { "axios-retry": request.retry } : {}),
     };
+    // Once per call, after retries: "xAI response 200 on GET /models [request id …]".
+    const logOutcome = (status: unknown, headers: unknown) =>
+      this.call.debug(
+        () =>
+          `xAI response ${status} on ${request.method.toUpperCase()} ${request.path} [request id ${readHeader(headers, "x-request-id") ?? "none"}]`,
+      );
     try {
-      return await sharedClient().request<T>(config);
+      const response = await sharedClient().request<T>(config);
+      logOutcome(response.status, response.headers);
+      return response;
     } catch (error) {
+      const failed = isAxiosError(error) ? error : undefined;
+      logOutcome(failed?.response?.status ?? failed?.code ?? "failure", failed?.response?.headers);
       throw await this.failure(error);
     }
   }
