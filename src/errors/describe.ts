@@ -48,21 +48,15 @@ export function describeStatus(status: number): string {
   return name ? `${status} (${name})` : String(status);
 }
 
-/** Upper-case method and the path under the base URL (no origin, no /v1, no query). */
+/** Upper-case method and the path as asked (relative to the base URL; no origin, no query). */
 export function describeRequest(config: unknown): { method: string; path: string } {
-  const { method, url, baseURL } = (config ?? {}) as Record<string, unknown>;
-  const base = typeof baseURL === "string" ? baseURL : "http://base.invalid";
-  let path = typeof url === "string" ? url : "/";
-  try {
-    const basePath = new URL(base).pathname.replace(/\/+$/, "");
-    path = new URL(
-      /^[a-z]+:\/\//i.test(path) ? path : `${base.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`,
-    ).pathname;
-    if (basePath && path.startsWith(`${basePath}/`)) path = path.slice(basePath.length);
-  } catch {
-    path = path.split("?")[0] ?? path;
-  }
-  return { method: typeof method === "string" ? method.toUpperCase() : "GET", path };
+  const { method, url } = (config ?? {}) as Record<string, unknown>;
+  const path =
+    String(url ?? "")
+      .replace(/^[a-z]+:\/\/[^/]*/i, "")
+      .split("?")[0] ?? "";
+  const verb = typeof method === "string" ? method.toUpperCase() : "GET";
+  return { method: verb, path: `/${path.replace(/^\/+/, "")}` };
 }
 
 /** The whole call's deadline (retries, streaming and polling included) ran out. */
