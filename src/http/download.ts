@@ -119,20 +119,12 @@ export async function readMedia(
 export async function download(
   client: Xai,
   value: string,
-  options: DownloadOptions,
+  { what, maxBytes = MAX_MEDIA_BODY_BYTES }: DownloadOptions,
 ): Promise<Downloaded> {
-  try {
-    return await fetchMedia(client, value, options);
-  } catch (error) {
-    throw await client.failure(error);
-  }
-}
-
-async function fetchMedia(client: Xai, value: string, options: DownloadOptions) {
-  const { what } = options;
   const start = safeMediaUrl(value);
   if (!start) {
-    throw fail(`Downloading ${what} was refused: its URL is not https`, "INSECURE_URL");
+    const insecure = `Downloading ${what} was refused: its URL is not https`;
+    throw await client.failure(fail(insecure, "INSECURE_URL"));
   }
   // The URL of the current hop, for messages; a refused redirect is kept to be thrown as is.
   let current = start;
@@ -176,22 +168,23 @@ async function fetchMedia(client: Xai, value: string, options: DownloadOptions) 
         status,
       );
     }
-    const maxBytes = options.maxBytes ?? MAX_MEDIA_BODY_BYTES;
     return { ...(await readMedia(response, maxBytes, what)), url: value };
   } catch (error) {
-    if (refused) throw refused;
-    if (error instanceof XaiApiError) throw error;
-    if (signal.aborted) throw deadlineExceeded("GET", shownUrl(current), client.call.deadlineMs);
-    const code = (error as { code?: string }).code;
-    if (code === "ERR_FR_TOO_MANY_REDIRECTS") {
-      throw fail(
-        `Downloading ${what} failed: more than ${MAX_REDIRECTS} redirects`,
-        "TOO_MANY_REDIRECTS",
-      );
+    let failure = refused ?? error;
+    if (!(failure instanceof XaiApiError)) {
+      const code = (error as { code?: string }).code;
+      failure = signal.aborted
+        ? deadlineExceeded("GET", shownUrl(current), client.call.deadlineMs)
+        : code === "ERR_FR_TOO_MANY_REDIRECTS"
+          ? fail(
+              `Downloading ${what} failed: more than ${MAX_REDIRECTS} redirects`,
+              "TOO_MANY_REDIRECTS",
+            )
+          : fail(
+              `Downloading ${what} from ${shownUrl(current)} failed: ${(error as Error).message}${code ? ` (${code})` : ""}`,
+              code ?? "DOWNLOAD_FAILED",
+            );
     }
-    throw fail(
-      `Downloading ${what} from ${shownUrl(current)} failed: ${(error as Error).message}${code ? ` (${code})` : ""}`,
-      code ?? "DOWNLOAD_FAILED",
-    );
+    throw await client.failure(failure);
   }
 }
