@@ -166,21 +166,3 @@ export function toMediaReference(file: FileValue): { url: string } | { file_id: 
   if (file.kind === "url") return { url: file.url };
   return { url: `data:${file.contentType};base64,${file.data.toString("base64")}` };
 }
-
-const EXTENSIONS: Record<string, string> = {
-  "image/png": "png",
-  "image/jpeg": "jpg",
-  "image/webp": "webp",
-  "image/gif": "gif",
-  "video/mp4": "mp4",
-  "application/pdf": "pdf",
-  "application/json": "json",
-  "text/plain": "txt",
-  "text/csv": "csv",
-  "text/markdown": "md",
-  "text/html": "html",
-};
-
-/** "file.png" from "image/png"; "file.bin" for types without a known extension. */
-export const fileNameFor = (contentType: string): string =>
-  `file.${EXTENSIONS[mediaType(contentType)] ?? "bin"}`;

@@ -5,10 +5,11 @@ import { type Xai, xai } from "../../http/client";
 import { download } from "../../http/download";
 import * as clean from "../../inputs/clean";
 import { connectionInput } from "../../inputs/common";
-import { FILE_RULES, type FileValue, fileInput, fileNameFor } from "../../inputs/files";
+import { FILE_RULES, type FileValue, fileInput } from "../../inputs/files";
 import { GENERATION_DEADLINE_MS } from "../../limits";
 import { xaiOutput } from "../outputs";
 import { fileExample } from "./examples";
+import { fileNameFor } from "./fileName";
 
 type Bytes = Extract<FileValue, { kind: "bytes" }>;
 
