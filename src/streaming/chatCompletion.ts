@@ -30,8 +30,9 @@ function merge(into: Json, delta: Json): Json {
     const had = into[key];
     if (typeof value === "string" && JOINED.has(key)) {
       into[key] = (typeof had === "string" ? had : "") + value;
-    } else if (Array.isArray(value) && Array.isArray(had)) had.push(...value);
-    else if (isJsonObject(value) && isJsonObject(had)) merge(had, value);
+    } else if (Array.isArray(value) && Array.isArray(had)) {
+      for (const item of value) had.push(item); // not push(...value): an event may hold 1M items
+    } else if (isJsonObject(value) && isJsonObject(had)) merge(had, value);
     else if (had === undefined || (value !== null && value !== "")) {
       into[key] = value;
     }
