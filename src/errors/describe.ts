@@ -159,9 +159,9 @@ function transportFailure(error: AxiosError): XaiApiError {
 function rebuild(error: Error, redact: Redactor): Error {
   const message = sentence(redact.text(error.message));
   const given = DETAIL_KEYS.filter((key) => (error as XaiApiError)[key] !== undefined);
-  const details: XaiApiErrorDetails = {};
-  for (const key of given)
-    Object.assign(details, { [key]: redact.deep((error as XaiApiError)[key]) });
+  const details: XaiApiErrorDetails = Object.fromEntries(
+    given.map((key) => [key, redact.deep((error as XaiApiError)[key])]),
+  );
   if (typeof details.body === "string") details.body = truncate(details.body, 4096);
   if (error instanceof StreamCutOffError) return new StreamCutOffError(message, details);
   if (isConnectionError(error)) return connectionError(message, details);
@@ -177,12 +177,8 @@ function describeThrown(value: unknown, redact: Redactor): string {
   if (value === null || value === undefined || typeof value === "string") {
     return "An unknown error occurred";
   }
-  let shown: string;
-  try {
-    shown = JSON.stringify(redact.deep(value)) ?? String(value);
-  } catch {
-    shown = Object.prototype.toString.call(value);
-  }
+  // redact.deep leaves only JSON-safe values (no cycles, bigints or binary), so this never throws.
+  const shown = JSON.stringify(redact.deep(value)) ?? String(value);
   return `An unexpected value was thrown: ${truncate(shown, MAX_MESSAGE_CHARS)}`;
 }
 
