@@ -60,24 +60,27 @@ const fail = (message: string, code: string, status?: number): XaiApiError =>
   new XaiApiError(message, { code, status, method: "GET" });
 
 /**
- * A 2xx media answer's bytes and media type. The body is read into one preallocated Buffer when
- * its length is announced (so the bytes are held once, not twice), else into chunks joined at the
- * end; more than announced, or than `maxBytes`, fails, and so does less than announced.
+ * A 2xx answer's bytes and media type (media, a file, a JSON answer sent instead of a stream). The
+ * body is read into one preallocated Buffer when its length is announced (so the bytes are held
+ * once, not twice), else into chunks joined at the end; more than announced, or than `maxBytes`,
+ * fails, and so does less than announced. `reading` starts messages: "Downloading the video".
  */
-export async function readMedia(
+export async function readBody(
   response: { headers: unknown; data: NodeJS.ReadableStream },
   maxBytes: number,
-  what: string,
+  reading: string,
+  method = "GET",
 ): Promise<{ data: Buffer; contentType: string }> {
+  const tooLarge = (message: string) =>
+    new XaiApiError(message, { code: "LIMIT_EXCEEDED", method });
   const length = Number(readHeader(response.headers, "content-length"));
   const announced = Number.isSafeInteger(length) && length >= 0 ? length : undefined;
   const contentType =
     mediaType(readHeader(response.headers, "content-type")) || "application/octet-stream";
   if (announced !== undefined && announced > maxBytes) {
     (response.data as { destroy?: () => void }).destroy?.();
-    throw fail(
-      `Downloading ${what} was refused: it is ${formatBytes(announced)}, larger than the ${formatBytes(maxBytes)} limit`,
-      "LIMIT_EXCEEDED",
+    throw tooLarge(
+      `${reading} was refused: it is ${formatBytes(announced)}, larger than the ${formatBytes(maxBytes)} limit`,
     );
   }
   const target = announced !== undefined ? Buffer.allocUnsafe(announced) : undefined;
@@ -87,11 +90,11 @@ export async function readMedia(
   let cause = "the connection closed";
   try {
     const body = response.data as AsyncIterable<Buffer>;
-    for await (const chunk of readChunks(body, IDLE_TIMEOUT_MS, `Downloading ${what}`)) {
+    for await (const chunk of readChunks(body, IDLE_TIMEOUT_MS, reading)) {
       if (received + chunk.length > limit) {
         const named = target ? "it announced" : "limit";
-        const message = `Downloading ${what} stopped: it is larger than the ${formatBytes(limit)} ${named}`;
-        throw fail(message, "LIMIT_EXCEEDED");
+        const message = `${reading} stopped: it is larger than the ${formatBytes(limit)} ${named}`;
+        throw tooLarge(message);
       }
       if (target) chunk.copy(target, received);
       else chunks.push(chunk);
@@ -105,8 +108,8 @@ export async function readMedia(
   }
   const of = announced !== undefined ? ` of ${formatBytes(announced)}` : "";
   throw new StreamCutOffError(
-    `Downloading ${what} was cut off after ${formatBytes(received)}${of} (${cause})`,
-    { method: "GET" },
+    `${reading} was cut off after ${formatBytes(received)}${of} (${cause})`,
+    { method },
   );
 }
 
@@ -168,7 +171,7 @@ export async function download(
         status,
       );
     }
-    return { ...(await readMedia(response, maxBytes, what)), url: value };
+    return { ...(await readBody(response, maxBytes, `Downloading ${what}`)), url: value };
   } catch (error) {
     let failure = refused ?? error;
     if (!(failure instanceof XaiApiError)) {

@@ -13,6 +13,7 @@ import { deadlineExceeded } from "../errors/describe";
 import { readErrorBody, readHeader, xaiErrorIn } from "../errors/errorBody";
 import { formatBytes, formatDuration, truncate } from "../errors/text";
 import type { Xai } from "../http/client";
+import { readBody } from "../http/download";
 import { readChunks } from "../http/readChunks";
 import { isJsonObject } from "../inputs/clean";
 import {
@@ -123,7 +124,14 @@ export async function postStreamed<T>(
   });
   const contentType = readHeader(response.headers, "content-type") ?? "";
   if (!/text\/event-stream/i.test(contentType)) {
-    const json = await readErrorBody(response.data);
+    // Sent whole instead: read within the JSON body limit, like any JSON answer.
+    const reading = `Reading xAI's answer to POST ${path}`;
+    const whole = await readBody(response, MAX_JSON_BODY_BYTES, reading, "POST").catch(
+      async (error) => {
+        throw await xai.failure(error);
+      },
+    );
+    const json = await readErrorBody(whole.data);
     if (typeof json === "object" && json !== null) {
       const xaiError = xaiErrorIn(json);
       if (!xaiError || !("error" in json)) return json;

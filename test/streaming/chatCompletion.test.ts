@@ -461,6 +461,29 @@ describe("assembleChatStream", () => {
     expect(await postChat()).toStrictEqual(expectedCompletion);
   });
 
+  it("returns a large plain JSON answer whole, read within the body limit", async () => {
+    const long: ChatCompletion = JSON.parse(JSON.stringify(expectedCompletion));
+    long.choices[0].message.content = "x".repeat(300_000);
+    reply = (res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(long));
+    };
+    expect(await postChat()).toStrictEqual(long);
+  });
+
+  it("refuses a plain JSON answer larger than the body limit without reading it", async () => {
+    reply = (res) => {
+      const size = 65 * 1024 * 1024;
+      res.writeHead(200, { "content-type": "application/json", "content-length": size });
+      res.write("{", () => setTimeout(() => res.socket?.destroy(), 50));
+    };
+    await expect(postChat()).rejects.toMatchObject({
+      code: "LIMIT_EXCEEDED",
+      message:
+        "Reading xAI's answer to POST /chat/completions was refused: it is 65 MiB, larger than the 64 MiB limit.",
+    });
+  });
+
   it("fails with xAI's error when the plain JSON answer is an error", async () => {
     reply = (res) => {
       res.writeHead(200, { "content-type": "application/json" });

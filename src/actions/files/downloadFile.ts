@@ -1,6 +1,6 @@
 import { action } from "@prismatic-io/spectral";
 import { xai } from "../../http/client";
-import { readMedia } from "../../http/download";
+import { readBody } from "../../http/download";
 import { connectionInput } from "../../inputs/common";
 import { GENERATION_DEADLINE_MS, MAX_MEDIA_BODY_BYTES } from "../../limits";
 import { jsonOutput } from "../outputs";
@@ -29,7 +29,7 @@ export const downloadFile = action({
       headers: { Accept: "*/*" },
     });
     try {
-      return await readMedia(response, MAX_MEDIA_BODY_BYTES, `file ${fileId}`);
+      return await readBody(response, MAX_MEDIA_BODY_BYTES, `Downloading file ${fileId}`);
     } catch (error) {
       throw await client.failure(error);
     }
