@@ -56,7 +56,7 @@ describe("retries", () => {
     // Prismatic's debug is on: each attempt is logged, the key nowhere.
     const logged = outcome.lines.join("\n");
     expect(logged.match(/xAI request POST \/chat\/completions/g)).toHaveLength(2);
-    expect(logged).toMatch(/xAI answered 429 on POST \/chat\/completions; retry 1 of 3 in 0\.2 s/);
+    expect(logged).toMatch(/xAI answered 429 on POST \/chat\/completions; retry 1 of 3 in 200 ms/);
     expectNoToken(outcome);
   });
 

@@ -12,7 +12,7 @@ import { connectionError, XaiApiError } from "../errors/classes";
 import { toXaiError } from "../errors/describe";
 import { describeOtherBody, readErrorBody, readHeader } from "../errors/errorBody";
 import { redactor, type Secrets } from "../errors/redact";
-import { truncate } from "../errors/text";
+import { formatDuration, truncate } from "../errors/text";
 import { isJsonObject } from "../inputs/clean";
 import { MAX_JSON_BODY_BYTES, MAX_RETRIES } from "../limits";
 import { type RetryState, retryDelay, shouldRetry } from "./retry";
@@ -97,7 +97,7 @@ function sharedClient(): HttpClient {
           : `the request failed (${error.code ?? error.message})`;
         call?.log(
           "warn",
-          `${what} on ${config.method?.toUpperCase()} ${config.url}; retry ${count} of ${MAX_RETRIES} in ${(call?.lastDelayMs ?? 0) / 1000} s`,
+          `${what} on ${config.method?.toUpperCase()} ${config.url}; retry ${count} of ${MAX_RETRIES} in ${formatDuration(call?.lastDelayMs ?? 0)}`,
         );
       },
     },

@@ -111,8 +111,8 @@ describe("debug logging (Prismatic's debug mode)", () => {
     failuresBeforeSuccess = 2;
     await client(context).get("/flaky");
     expect(warnings).toEqual([
-      "xAI answered 503 on GET /flaky; retry 1 of 3 in 0 s",
-      "xAI answered 503 on GET /flaky; retry 2 of 3 in 0 s",
+      "xAI answered 503 on GET /flaky; retry 1 of 3 in 0 ms",
+      "xAI answered 503 on GET /flaky; retry 2 of 3 in 0 ms",
     ]);
     expect(lines.filter((line) => line.startsWith("xAI request GET /flaky"))).toHaveLength(3);
     expect(lines.filter((line) => line.startsWith("xAI response 200 on GET /flaky"))).toHaveLength(
