@@ -36,41 +36,9 @@ export interface CallOptions {
   secrets?: Secrets;
 }
 
-/**
- * One call's state, carried on each request's config. A class instance, so axios passes it by
- * reference instead of deep-merging it (a plain object holding Prismatic's context would be copied
- * on every request, and a cyclic one would overflow the stack).
- */
-export class XaiCall implements RetryState {
-  readonly deadlineAt: number;
-  readonly signal: AbortSignal;
-  lastDelayMs = 0;
-
-  constructor(
-    readonly deadlineMs: number,
-    readonly secrets: Secrets,
-    readonly context: CallContext | undefined,
-  ) {
-    this.deadlineAt = Date.now() + deadlineMs;
-    this.signal = AbortSignal.timeout(deadlineMs);
-  }
-
-  /** Logs a line (redacted) at debug level when Prismatic's debug mode is on. */
-  debug(line: () => string): void {
-    if (this.context?.debug?.enabled) this.log("debug", line());
-  }
-
-  /** Logs a warning (a retry), redacted; logging never fails the call. */
-  log(level: "debug" | "warn", line: string): void {
-    try {
-      this.context?.logger?.[level](redactor(this.secrets).text(line));
-    } catch {}
-  }
-}
-
 declare module "axios" {
   interface AxiosRequestConfig {
-    xaiCall?: XaiCall;
+    xaiCall?: Xai;
   }
 }
 
@@ -143,15 +111,43 @@ export interface XaiRequest {
   timeoutMs?: number;
 }
 
-/** What actions use: one per call, from the connection and Prismatic's context. */
-export class Xai {
-  readonly call: XaiCall;
+/**
+ * One call of an action or data source: the connection's key, the call's deadline and secrets, and
+ * Prismatic's context. It rides on each request's config as a class instance, so axios passes it by
+ * reference instead of deep-merging it (a plain object holding Prismatic's context would be copied
+ * on every request, and a cyclic one would overflow the stack).
+ */
+export class Xai implements RetryState {
+  readonly deadlineMs: number;
+  readonly deadlineAt: number;
+  readonly signal: AbortSignal;
+  readonly secrets: Secrets;
+  lastDelayMs = 0;
   private readonly authorization: string;
 
-  constructor(connection: Connection, context: CallContext | undefined, options: CallOptions) {
+  constructor(
+    connection: Connection,
+    private readonly context: CallContext | undefined,
+    { deadlineMs, secrets = [] }: CallOptions,
+  ) {
     const key = apiKey(connection);
     this.authorization = `Bearer ${key}`;
-    this.call = new XaiCall(options.deadlineMs, [key, ...(options.secrets ?? [])], context);
+    this.secrets = [key, ...secrets];
+    this.deadlineMs = deadlineMs;
+    this.deadlineAt = Date.now() + deadlineMs;
+    this.signal = AbortSignal.timeout(deadlineMs);
+  }
+
+  /** Logs a line (redacted) at debug level when Prismatic's debug mode is on. */
+  debug(line: () => string): void {
+    if (this.context?.debug?.enabled) this.log("debug", line());
+  }
+
+  /** Logs a line (a retry's warning), redacted; logging never fails the call. */
+  log(level: "debug" | "warn", line: string): void {
+    try {
+      this.context?.logger?.[level](redactor(this.secrets).text(line));
+    } catch {}
   }
 
   /** Sends one request; any failure comes back as the component's redacted error. */
@@ -170,13 +166,13 @@ export class Xai {
         ...request.headers,
         Authorization: this.authorization,
       },
-      signal: this.call.signal,
-      xaiCall: this.call,
+      signal: this.signal,
+      xaiCall: this,
       ...(request.retry ? { "axios-retry": request.retry } : {}),
     };
     // Once per call, after retries: "xAI response 200 on GET /models [request id …]".
     const logOutcome = (status: unknown, headers: unknown) =>
-      this.call.debug(
+      this.debug(
         () =>
           `xAI response ${status} on ${request.method.toUpperCase()} ${request.path} [request id ${readHeader(headers, "x-request-id") ?? "none"}]`,
       );
@@ -193,7 +189,7 @@ export class Xai {
 
   /** The redacted error for anything that failed during this call. */
   failure(error: unknown): Promise<Error> {
-    return toXaiError(error, this.call.secrets);
+    return toXaiError(error, this.secrets);
   }
 
   /** A JSON request whose answer must be a JSON object or array; anything else fails the step. */

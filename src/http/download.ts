@@ -132,7 +132,7 @@ export async function download(
   // The URL of the current hop, for messages; a refused redirect is kept to be thrown as is.
   let current = start;
   let refused: XaiApiError | undefined;
-  const { signal } = client.call;
+  const { signal } = client;
   try {
     const response = await axios.request<NodeJS.ReadableStream>({
       url: start.href,
@@ -177,7 +177,7 @@ export async function download(
     if (!(failure instanceof XaiApiError)) {
       const code = (error as { code?: string }).code;
       failure = signal.aborted
-        ? deadlineExceeded("GET", shownUrl(current), client.call.deadlineMs)
+        ? deadlineExceeded("GET", shownUrl(current), client.deadlineMs)
         : code === "ERR_FR_TOO_MANY_REDIRECTS"
           ? fail(
               `Downloading ${what} failed: more than ${MAX_REDIRECTS} redirects`,

@@ -150,8 +150,8 @@ export async function postStreamed<T>(
   } catch (error) {
     // Our own errors (limits, idle, xAI's error events) say what happened; a transport failure is a cut.
     let failure = error instanceof XaiApiError ? error : cutOff(path, assembler, error);
-    if (xai.call.signal.aborted) {
-      failure = deadlineExceeded("POST", path, xai.call.deadlineMs);
+    if (xai.signal.aborted) {
+      failure = deadlineExceeded("POST", path, xai.deadlineMs);
     } else if (error instanceof Error && /maxContentLength/.test(error.message)) {
       failure = new XaiApiError(
         `xAI's stream on POST ${path} was larger than the ${formatBytes(MAX_JSON_BODY_BYTES)} body limit, so reading stopped`,

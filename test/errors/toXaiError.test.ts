@@ -4,9 +4,10 @@ import { createClient } from "@prismatic-io/spectral/dist/clients/http";
 import axios, { type AxiosRequestConfig } from "axios";
 import { InputError, StreamCutOffError, XaiApiError } from "../../src/errors/classes";
 import { errorHook, toXaiError } from "../../src/errors/describe";
-import { XaiCall } from "../../src/http/client";
+import { xai } from "../../src/http/client";
 import { retryDelay, shouldRetry } from "../../src/http/retry";
 import { MAX_RETRIES } from "../../src/limits";
+import { testConnection } from "../support/harness";
 import { listenOnLoopback, type TinyServer } from "../support/tinyServer";
 
 const TOKEN = "test-token-9f8e7d6c5b4a";
@@ -295,7 +296,7 @@ describe("toXaiError for network failures and the deadline", () => {
   it("explains that the call's deadline was reached", async () => {
     const { friendly } = await fail("/hang", {
       signal: AbortSignal.timeout(50),
-      xaiCall: new XaiCall(600000, [], undefined),
+      xaiCall: xai(testConnection(), undefined, { deadlineMs: 600000 }),
     });
     expect(friendly.message).toBe(
       "xAI API request on GET /hang timed out: the call's 10 min deadline (retries included) was reached.",
@@ -346,7 +347,7 @@ describe("toXaiError with Spectral's createClient and the retry policy", () => {
 
   it("fails at once, saying when to retry, when xAI asks to wait longer than the time left", async () => {
     hits["/v1/slowretry"] = 0;
-    const call = new XaiCall(300, [], undefined);
+    const call = xai(testConnection(), undefined, { deadlineMs: 300 });
     const started = Date.now();
     const error = await retryingClient()
       .get("/slowretry", { signal: call.signal, xaiCall: call })

@@ -161,14 +161,14 @@ export async function runAgentLoop(run: AgentRun): Promise<AgentResult> {
           },
         );
       }
-      const redact = redactor(client.call.secrets);
+      const redact = redactor(client.secrets);
       const outcomes = await Promise.all(
         calls.map((call) =>
           runFlowCall(call, {
             turn,
             tools: run.tools,
             invoke: run.invoke,
-            signal: client.call.signal,
+            signal: client.signal,
             redact,
             timeoutMs: run.flowTimeoutMs,
           }),
@@ -176,7 +176,7 @@ export async function runAgentLoop(run: AgentRun): Promise<AgentResult> {
       );
       for (const { step } of outcomes) {
         done.steps.push(step);
-        client.call.debug(
+        client.debug(
           () =>
             `Run Agent turn ${turn}: ${step.flow} ${JSON.stringify(step.arguments)} → ${truncate(JSON.stringify(step.error ?? step.result ?? null) ?? "", 2000)}`,
         );
@@ -187,7 +187,7 @@ export async function runAgentLoop(run: AgentRun): Promise<AgentResult> {
   } catch (error) {
     const failure = await client.failure(error);
     if ((failure as { partial?: unknown }).partial === undefined) {
-      Object.assign(failure, { partial: redactor(client.call.secrets).deep(done) });
+      Object.assign(failure, { partial: redactor(client.secrets).deep(done) });
     }
     throw failure;
   }

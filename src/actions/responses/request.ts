@@ -202,8 +202,7 @@ export async function runResponse(
     ? await postStreamed(client, "/responses", sent, new ResponseAssembler())
     : await client.post("/responses", sent);
   // xAI echoes `tools` back: an MCP authorization must not reach the step's result either.
-  const shown =
-    client.call.secrets.length > 1 ? redactor(client.call.secrets).deep(answer) : answer;
+  const shown = client.secrets.length > 1 ? redactor(client.secrets).deep(answer) : answer;
   try {
     return withOutputText(shown, { parse: options.parse ?? wantsParsed(sent) });
   } catch (error) {

@@ -43,7 +43,7 @@ export async function getResponse(
   let status = "unknown";
   const onDeadline = () =>
     new XaiApiError(
-      `xAI response ${id} was still ${status} when the call's ${formatDuration(client.call.deadlineMs)} deadline was reached; run Get Response again later`,
+      `xAI response ${id} was still ${status} when the call's ${formatDuration(client.deadlineMs)} deadline was reached; run Get Response again later`,
       { code: "DEADLINE_EXCEEDED", method: "GET", path },
     );
   return pollUntil({
@@ -58,15 +58,15 @@ export async function getResponse(
       startMs: FIRST_WAIT_MS,
       maxMs: LONGEST_WAIT_MS,
       factor: 2,
-      deadlineMs: client.call.deadlineAt - Date.now(),
+      deadlineMs: client.deadlineAt - Date.now(),
     },
     what: `xAI response ${id}`,
     onDeadline,
-    signal: client.call.signal,
-    log: (line) => options.logger?.info(redactor(client.call.secrets).text(line)),
+    signal: client.signal,
+    log: (line) => options.logger?.info(redactor(client.secrets).text(line)),
   }).catch(async (error: unknown) => {
     // A check that the call's deadline cut off is that same deadline: name the last status.
-    const cut = client.call.signal.aborted && (error as XaiApiError).code === "DEADLINE_EXCEEDED";
+    const cut = client.signal.aborted && (error as XaiApiError).code === "DEADLINE_EXCEEDED";
     throw await client.failure(cut ? onDeadline() : error);
   });
 }

@@ -109,7 +109,7 @@ export async function waitForVideo(
   const schedule = options.schedule ?? VIDEO_POLLING;
   const started = Date.now();
   // The call's own deadline also bounds polling; whichever comes first ends it.
-  const deadlineMs = Math.min(schedule.deadlineMs, client.call.deadlineAt - started);
+  const deadlineMs = Math.min(schedule.deadlineMs, client.deadlineAt - started);
   const deadline = (elapsed: number) => notReady(requestId, elapsed, schedule.deadlineMs);
   try {
     return await pollUntil({
@@ -118,7 +118,7 @@ export async function waitForVideo(
       what: `Video ${requestId}`,
       onDeadline: deadline,
       waitFirst: options.waitFirst,
-      signal: client.call.signal,
+      signal: client.signal,
       log: options.log,
       clock: options.clock,
     });
