@@ -12,6 +12,9 @@ export const MAX_JSON_BODY_BYTES = 64 * MiB;
 export const MAX_MEDIA_BODY_BYTES = 256 * MiB;
 /** Largest single server-sent event (or line) of a stream. A whole stream is bounded by the JSON limit. */
 export const MAX_SSE_EVENT_BYTES = 8 * MiB;
+/** How much of a failed response's streamed body is read to describe it, and for how long. */
+export const MAX_ERROR_BODY_BYTES = 64 * 1024;
+export const ERROR_BODY_TIMEOUT_MS = 5000;
 /** A stream or download fails when no byte arrives for this long. */
 export const IDLE_TIMEOUT_MS = 2 * MINUTE;
 /** A stream fails when no event arrives for this long: keep-alive comments alone do not count. */

@@ -82,7 +82,8 @@ async function httpFailure(error: AxiosError, status: number, redact: Redactor):
   const requestId = readHeader(headers, "x-request-id") ?? readHeader(headers, "request-id");
   const body = await readErrorBody(error.response?.data);
   const xai = xaiErrorIn(body);
-  const reason = xai?.message ?? describeOtherBody(body, readHeader(headers, "content-type") ?? "");
+  const reason =
+    xai?.message ?? describeOtherBody(body, readHeader(headers, "content-type") ?? "", redact);
   const notes: string[] = [];
   const wait = retryAfterMs(headers);
   const deadlineAt = error.config?.xaiCall?.deadlineAt ?? Number.POSITIVE_INFINITY;

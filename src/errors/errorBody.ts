@@ -8,11 +8,10 @@
 import { Readable } from "node:stream";
 import { readChunks } from "../http/readChunks";
 import { isJsonObject } from "../inputs/clean";
+import { ERROR_BODY_TIMEOUT_MS, MAX_ERROR_BODY_BYTES } from "../limits";
+import type { Redactor } from "./redact";
 import { truncate } from "./text";
 
-/** How much of a failed response's streamed body is read, and for how long. */
-const MAX_ERROR_BODY_BYTES = 64 * 1024;
-const ERROR_BODY_TIMEOUT_MS = 5000;
 const MAX_TEXT_CHARS = 400;
 
 export interface XaiMessage {
@@ -90,21 +89,28 @@ export async function readErrorBody(data: unknown): Promise<unknown> {
   return trimmed;
 }
 
-/** One line for a body that is not xAI's error JSON: an HTML page, text, or nothing. */
-export function describeOtherBody(body: unknown, contentType: string): string {
+/** How much of a body is looked at to describe it: its start names the problem. */
+const MAX_DESCRIBED_CHARS = 16 * 1024;
+
+/**
+ * One line for a body that is not xAI's error JSON: an HTML page, text, or nothing. The body is
+ * redacted whole before anything is cut, and only its start is read, with patterns that stay linear
+ * on a hostile page (a megabyte of unclosed tags).
+ */
+export function describeOtherBody(body: unknown, contentType: string, redact: Redactor): string {
   if (body === "" || body === undefined || body === null) return "the body was empty";
-  if (typeof body !== "string") {
-    return `unexpected body ${truncate(JSON.stringify(body) ?? String(body), MAX_TEXT_CHARS)}`;
-  }
-  if (/text\/html/i.test(contentType) || /^<(!doctype|html|head|body)\b/i.test(body)) {
-    const words = body
+  const whole = typeof body === "string" ? body : (JSON.stringify(body) ?? String(body));
+  const text = redact.text(whole).slice(0, MAX_DESCRIBED_CHARS);
+  if (typeof body !== "string") return `unexpected body ${truncate(text, MAX_TEXT_CHARS)}`;
+  if (/text\/html/i.test(contentType) || /^<(!doctype|html|head|body)\b/i.test(text)) {
+    const words = text
       .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, " ")
-      .replace(/<[^>]*>/g, " ")
+      .replace(/<[^<>]*>/g, " ")
       .replace(/\s+/g, " ")
       .trim();
     return `an HTML page answered, not xAI's JSON (a proxy or gateway?)${words ? `: "${truncate(words, 200)}"` : ""}`;
   }
-  return `"${truncate(body.replace(/\s+/g, " "), MAX_TEXT_CHARS)}"`;
+  return `"${truncate(text.replace(/\s+/g, " "), MAX_TEXT_CHARS)}"`;
 }
 
 /** A response header, case-insensitively, from a plain object or AxiosHeaders. */

@@ -16,6 +16,8 @@ const XAI_KEY_SHAPE = /(?<![A-Za-z0-9])xai-[A-Za-z0-9]{32,}(?![A-Za-z0-9-])/g;
 const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "x-api-key", "cookie"]);
 /** Shorter secrets are matched as whole words only, so a test key "test" does not eat "tested". */
 const SHORT_SECRET = 12;
+/** A secret's first characters before truncate's "…" are removed from this many on. */
+const MIN_CUT_PREFIX = 6;
 
 export type Secrets = readonly string[];
 
@@ -40,13 +42,36 @@ function secretPattern(secrets: Secrets): RegExp | undefined {
   return new RegExp(alternatives.join("|"), "g");
 }
 
+/**
+ * A secret cut short by a truncation ("…" after its first characters, at a word start) is still a
+ * secret: the message may have been shortened before it reached the redactor.
+ */
+function withoutCutSecrets(text: string, secrets: readonly string[]): string {
+  let result = text;
+  for (let at = result.indexOf("…"); at !== -1; at = result.indexOf("…", at + 1)) {
+    for (const secret of secrets) {
+      let length = Math.min(secret.length - 1, at);
+      while (length >= MIN_CUT_PREFIX && !result.startsWith(secret.slice(0, length), at - length))
+        length--;
+      if (length < MIN_CUT_PREFIX || /[A-Za-z0-9]/.test(result[at - length - 1] ?? "")) continue;
+      result = `${result.slice(0, at - length)}${REDACTED}${result.slice(at)}`;
+      at += REDACTED.length - length;
+      break;
+    }
+  }
+  return result;
+}
+
 /** Redacts one call's secrets; build it once per failure or log line, use it on every string. */
 export function redactor(secrets: Secrets = []) {
   const pattern = secretPattern(secrets);
+  const long = secrets
+    .map((secret) => String(secret).trim())
+    .filter((s) => s.length >= SHORT_SECRET);
   const text = (value: string): string => {
     if (typeof value !== "string" || value === "") return value;
     const withoutSecrets = pattern ? value.replace(pattern, REDACTED) : value;
-    return withoutSecrets.replace(XAI_KEY_SHAPE, REDACTED);
+    return withoutCutSecrets(withoutSecrets.replace(XAI_KEY_SHAPE, REDACTED), long);
   };
   const deep = (value: unknown, ancestors: object[] = []): unknown => {
     if (typeof value === "string") return text(value);

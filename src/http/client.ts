@@ -227,10 +227,8 @@ export class Xai implements RetryState {
   async notJson(response: AxiosResponse, method: string, path: string): Promise<Error> {
     const contentType = readHeader(response.headers, "content-type") ?? "none";
     const body = await readErrorBody(response.data);
-    const preview = describeOtherBody(
-      typeof body === "string" ? body : JSON.stringify(body),
-      contentType,
-    );
+    const shown = typeof body === "string" ? body : JSON.stringify(body);
+    const preview = describeOtherBody(shown, contentType, redactor(this.secrets));
     const { status } = response;
     return this.failure(
       new XaiApiError(

@@ -29,6 +29,19 @@ describe("redactor(secrets).text", () => {
     expect(redact("tested, contest")).toBe("tested, contest");
   });
 
+  it("removes the start of a secret that a truncation cut short", () => {
+    expect(text(`key=${TOKEN.slice(0, 10)}…`)).toBe(`key=${REDACTED}…`);
+    expect(text(`"${TOKEN.slice(0, 6)}…" and "${TOKEN.slice(0, 9)}…"`)).toBe(
+      `"${REDACTED}…" and "${REDACTED}…"`,
+    );
+  });
+
+  it("leaves words alone that merely end like a cut secret, or are too short to matter", () => {
+    expect(text("the latest-tok…")).toBe("the latest-tok…");
+    expect(text(`key=${TOKEN.slice(0, 5)}…`)).toBe(`key=${TOKEN.slice(0, 5)}…`);
+    expect(text(`${TOKEN.slice(0, 10)} without a cut`)).toBe(`${TOKEN.slice(0, 10)} without a cut`);
+  });
+
   it("uses a key with surrounding whitespace by its trimmed value", () => {
     expect(redactor(["  padded-secret-value \n"]).text("value padded-secret-value here")).toBe(
       `value ${REDACTED} here`,

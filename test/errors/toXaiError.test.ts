@@ -55,6 +55,16 @@ const routes: Record<string, Handler> = {
         "<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>",
     );
   },
+  // The key straddles the 400-character cut of a quoted body.
+  "/v1/cutkey": (_req, res) => {
+    res.writeHead(500, { "content-type": "text/plain" });
+    res.end(`${"x".repeat(390)} ${TOKEN} and more text after it`);
+  },
+  // 4 MiB of unclosed tags: a pathological page from a broken proxy.
+  "/v1/tagsoup": (_req, res) => {
+    res.writeHead(502, { "content-type": "text/html" });
+    res.end(`<html><title>Bad gateway</title>${"<".repeat(4 * 1024 * 1024)}`);
+  },
   "/v1/empty": (_req, res) => {
     res.writeHead(500);
     res.end();
@@ -212,6 +222,21 @@ describe("toXaiError with bodies that are not xAI JSON", () => {
     expect(friendly.message).toBe(
       'xAI API error 502 (bad gateway) on GET /html502: an HTML page answered, not xAI\'s JSON (a proxy or gateway?): "502 Bad Gateway 502 Bad Gateway nginx".',
     );
+  });
+
+  it("never leaves part of a key where a quoted body is cut short", async () => {
+    const { friendly } = await fail("/cutkey");
+    // Redacted before it was cut: "[REDACTED]" itself may be what is cut.
+    expect(friendly.message).toMatch(/: "x{390} \[REDACT/);
+    expect(friendly.message).not.toContain(TOKEN.slice(0, 6));
+  });
+
+  it("describes a huge page of unclosed tags at once, without scanning it again per tag", async () => {
+    const { friendly } = await fail("/tagsoup");
+    expect(friendly.message).toMatch(
+      /^xAI API error 502 \(bad gateway\) on GET \/tagsoup: an HTML page/,
+    );
+    expect(friendly.message).toContain("Bad gateway");
   });
 
   it("says so when the body is empty", async () => {
