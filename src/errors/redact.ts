@@ -43,21 +43,26 @@ function secretPattern(secrets: Secrets): RegExp | undefined {
 }
 
 /**
- * A secret cut short by a truncation ("…" after its first characters, at a word start) is still a
- * secret: the message may have been shortened before it reached the redactor.
+ * A secret cut short by a truncation ("…" right after its first characters, at a word start) is
+ * still a secret: a message may have been shortened before it reached the redactor. Linear in the
+ * text: only where a secret's first characters occur is it compared further.
  */
 function withoutCutSecrets(text: string, secrets: readonly string[]): string {
+  if (!text.includes("…")) return text;
   let result = text;
-  for (let at = result.indexOf("…"); at !== -1; at = result.indexOf("…", at + 1)) {
-    for (const secret of secrets) {
-      let length = Math.min(secret.length - 1, at);
-      while (length >= MIN_CUT_PREFIX && !result.startsWith(secret.slice(0, length), at - length))
-        length--;
-      if (length < MIN_CUT_PREFIX || /[A-Za-z0-9]/.test(result[at - length - 1] ?? "")) continue;
-      result = `${result.slice(0, at - length)}${REDACTED}${result.slice(at)}`;
-      at += REDACTED.length - length;
-      break;
+  for (const secret of secrets) {
+    const parts: string[] = [];
+    let from = 0;
+    const head = secret.slice(0, MIN_CUT_PREFIX);
+    for (let at = result.indexOf(head); at !== -1; at = result.indexOf(head, at + 1)) {
+      let length = MIN_CUT_PREFIX;
+      while (length < secret.length && result[at + length] === secret[length]) length++;
+      if (result[at + length] !== "…" || /[A-Za-z0-9]/.test(result[at - 1] ?? "")) continue;
+      parts.push(result.slice(from, at), REDACTED);
+      from = at + length;
+      at = from - 1;
     }
+    if (parts.length > 0) result = parts.join("") + result.slice(from);
   }
   return result;
 }
@@ -66,12 +71,13 @@ function withoutCutSecrets(text: string, secrets: readonly string[]): string {
 export function redactor(secrets: Secrets = []) {
   const pattern = secretPattern(secrets);
   const long = secrets
-    .map((secret) => String(secret).trim())
-    .filter((s) => s.length >= SHORT_SECRET);
+    .map((secret) => (typeof secret === "string" ? secret.trim() : ""))
+    .filter((secret) => secret.length >= SHORT_SECRET);
   const text = (value: string): string => {
     if (typeof value !== "string" || value === "") return value;
     const withoutSecrets = pattern ? value.replace(pattern, REDACTED) : value;
-    return withoutCutSecrets(withoutSecrets.replace(XAI_KEY_SHAPE, REDACTED), long);
+    const withoutKeys = withoutSecrets.replace(XAI_KEY_SHAPE, REDACTED);
+    return withoutCutSecrets(withoutKeys, long);
   };
   const deep = (value: unknown, ancestors: object[] = []): unknown => {
     if (typeof value === "string") return text(value);
