@@ -145,6 +145,15 @@ describe("numbers", () => {
     await expectRefused("createChatCompletion", chat(params), message);
   });
 
+  it("refuses a huge value that is almost a number at once, quoting only its start", async () => {
+    const temperature = `${"1".repeat(300_000)}x`;
+    await expectRefused(
+      "createChatCompletion",
+      chat({ temperature }),
+      /^Temperature: must be a number from 0 to 2; got "1{119}…"\.$/,
+    );
+  });
+
   it("accepts numbers given as text at the edges of their ranges", async () => {
     await harness.action("createChatCompletion", {
       connection,

@@ -6,7 +6,7 @@
 
 import { util } from "@prismatic-io/spectral";
 import { InputError } from "../errors/classes";
-import { describeValue as describe } from "../errors/text";
+import { describeValue as describe, truncate } from "../errors/text";
 
 export { InputError };
 
@@ -86,8 +86,11 @@ const describeRange = ({ min, max, minExclusive, integer }: NumberRule): string 
   return minExclusive ? `${kind} above ${min} and at most ${max}` : `${kind} from ${min} to ${max}`;
 };
 
-/** A decimal number as people write it: "2", "-0.5", ".7", "1e3"; not "0x1", "", "Infinity". */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/**
+ * A decimal number as people write it: "2", "-0.5", ".7", "1e3"; not "0x1", "", "Infinity". Each
+ * part can match only one way, so a long non-number (a value from an earlier step) fails in linear time.
+ */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** An optional number; numbers given as text ("0.7") are fine, empty means "leave it out". */
 export const optionalNumber =
@@ -103,7 +106,8 @@ export const optionalNumber =
       (rule.minExclusive ? number > rule.min : number >= rule.min) &&
       (rule.max === undefined || number <= rule.max);
     if (!fits) {
-      const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+      const text = truncate(String(value), 120);
+      const shown = typeof value === "string" ? JSON.stringify(text) : text;
       throw new InputError(rule.label, `must be ${describeRange(rule)}; got ${shown}.`);
     }
     return number as number;
