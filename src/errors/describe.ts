@@ -24,7 +24,9 @@ import { describeOtherBody, readErrorBody, readHeader, xaiErrorIn } from "./erro
 import { bearerToken, type Redactor, redactor, type Secrets } from "./redact";
 import { formatBytes, formatDuration, sentence, truncate } from "./text";
 
+/** How much of xAI's own reason a message quotes, and how long any message may get. */
 const MAX_MESSAGE_CHARS = 1000;
+const MAX_ERROR_CHARS = 2000;
 
 /** Node's names of HTTP statuses, with xAI's words where they differ. */
 const STATUS_NAMES: Readonly<Record<number, string>> = { 429: "rate limited", 529: "overloaded" };
@@ -158,7 +160,8 @@ function transportFailure(error: AxiosError): XaiApiError {
  * its class one of the component's own (or a plain Error keeping its name).
  */
 function rebuild(error: Error, redact: Redactor): Error {
-  const message = sentence(redact.text(error.message));
+  // Redacted whole, then bounded: no failure, however it was worded, carries megabytes.
+  const message = sentence(truncate(redact.text(error.message), MAX_ERROR_CHARS));
   const given = DETAIL_KEYS.filter((key) => (error as XaiApiError)[key] !== undefined);
   const details: XaiApiErrorDetails = Object.fromEntries(
     given.map((key) => [key, redact.deep((error as XaiApiError)[key])]),

@@ -155,7 +155,8 @@ function messageProblem(message: unknown, { roles, contentOptional = [] }: Messa
   const { role, content } = message;
   if (typeof role !== "string" || (roles && !roles.includes(role))) {
     const accepted = roles ? `accepted roles are ${roles.join(", ")}` : "the role must be text";
-    return `has role ${JSON.stringify(role ?? null)}; ${accepted}`;
+    const shown = truncate(JSON.stringify(role ?? null) ?? "", 120);
+    return `has role ${shown}; ${accepted}`;
   }
   const left = contentOptional.includes(role) && (content === undefined || content === null);
   if (typeof content === "string" || Array.isArray(content) || left) return undefined;

@@ -52,7 +52,7 @@ export function eventJson(event: SseEvent): Record<string, unknown> {
   if (event.event === "error" || record?.type === "error" || (record?.error ?? null) !== null) {
     const xaiError = xaiErrorIn(parsed);
     throw new XaiApiError(
-      `xAI reported an error in the stream: ${xaiError?.message ?? truncate(event.data, 400)}`,
+      `xAI reported an error in the stream: ${truncate(xaiError?.message ?? event.data, 400)}`,
       { code: xaiError?.code ?? "STREAM_ERROR", status: xaiError?.status, body: parsed },
     );
   }
@@ -137,7 +137,10 @@ export async function postStreamed<T>(
       if (!xaiError || !("error" in json)) return json;
       const { message, code } = xaiError;
       throw await xai.failure(
-        new XaiApiError(`xAI API error on POST ${path}: ${message}`, { code, body: json }),
+        new XaiApiError(`xAI API error on POST ${path}: ${truncate(message, 1000)}`, {
+          code,
+          body: json,
+        }),
       );
     }
     throw await xai.notJson({ ...response, data: json }, "POST", path);

@@ -388,6 +388,14 @@ describe("toXaiError with Spectral's createClient and the retry policy", () => {
 });
 
 describe("toXaiError for errors that are not from axios", () => {
+  it("bounds any message, after redacting it whole", async () => {
+    const huge = new Error(`${"word ".repeat(200_000)}${TOKEN}`);
+    const friendly = await toXaiError(huge, [TOKEN]);
+    expect(friendly.message.length).toBeLessThanOrEqual(2000);
+    expect(friendly.message.endsWith("…")).toBe(true);
+    expectNoToken(friendly);
+  });
+
   it("keeps the component's own errors by class, redacted, with their own frames", async () => {
     const original = new StreamCutOffError(`stream ended early; key ${TOKEN}`, {
       partial: { choices: [{ message: { content: `echo ${TOKEN}` } }] },

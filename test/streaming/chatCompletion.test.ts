@@ -423,6 +423,15 @@ describe("assembleChatStream", () => {
     expect(streamError.body).toStrictEqual(errorEvent);
   });
 
+  it("quotes at most 400 characters of a huge error event", async () => {
+    serve(sse([{ error: { message: `overloaded ${"x".repeat(1_000_000)}` } }]));
+    const error = await rejectionOf(postChat());
+    expect((error as Error).message).toMatch(
+      /^xAI reported an error in the stream: overloaded x+…$/,
+    );
+    expect((error as Error).message.length).toBeLessThan(500);
+  });
+
   it("reads the flat error shape and an `event: error` event", async () => {
     serve(sse([{ error: "Rate limit reached", code: "rate_limited" }]));
     await expect(postChat()).rejects.toMatchObject({

@@ -4,7 +4,7 @@
  * @see https://docs.x.ai/docs/api-reference#create-new-response
  */
 
-import { describeValue as describe } from "../../errors/text";
+import { describeValue as describe, truncate } from "../../errors/text";
 import { InputError, isEmpty, isJsonObject, type JsonObject, parseJson } from "../../inputs/clean";
 
 /** Text that is meant as JSON items: `[` then `{` or `]` (a plain prompt may start with "[Draft]"). */
@@ -69,7 +69,8 @@ export const isoDate =
       day.getUTCMonth() === +match[2] - 1 &&
       day.getUTCDate() === +match[3];
     if (!real) {
-      const shown = typeof value === "string" ? JSON.stringify(value) : describe(value);
+      const shown =
+        typeof value === "string" ? JSON.stringify(truncate(value, 120)) : describe(value);
       throw new InputError(label, `must be a day as YYYY-MM-DD, like 2026-01-31; got ${shown}.`);
     }
     return text;

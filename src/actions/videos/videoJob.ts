@@ -5,7 +5,7 @@
  */
 
 import { XaiApiError } from "../../errors/classes";
-import { formatDuration } from "../../errors/text";
+import { formatDuration, truncate } from "../../errors/text";
 import type { Xai } from "../../http/client";
 import { download } from "../../http/download";
 import { type PollClock, type PollSchedule, pollUntil } from "../../http/poll";
@@ -42,11 +42,14 @@ export async function startVideo(
     return answer as { request_id: string };
   }
   throw await client.failure(
-    new XaiApiError(`xAI's answer to POST ${path} has no request_id: ${JSON.stringify(answer)}`, {
-      code: "NOT_JSON",
-      method: "POST",
-      path,
-    }),
+    new XaiApiError(
+      `xAI's answer to POST ${path} has no request_id: ${truncate(JSON.stringify(answer), 200)}`,
+      {
+        code: "NOT_JSON",
+        method: "POST",
+        path,
+      },
+    ),
   );
 }
 
