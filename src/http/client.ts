@@ -18,6 +18,8 @@ import { MAX_JSON_BODY_BYTES, MAX_RETRIES } from "../limits";
 import { type RetryState, retryDelay, shouldRetry } from "./retry";
 
 export const XAI_API_BASE_URL = "https://api.x.ai/v1";
+/** The longest log line: a request body is quoted up to 2,000 characters, anything else less. */
+const MAX_LOG_CHARS = 4000;
 
 /** `XAI_BASE_URL` (a local server, a proxy) or xAI; read per call so a loaded bundle can be pointed elsewhere. */
 export const xaiBaseUrl = (): string =>
@@ -143,10 +145,10 @@ export class Xai implements RetryState {
     if (this.context?.debug?.enabled) this.log("debug", line());
   }
 
-  /** Logs a line (a retry's warning), redacted; logging never fails the call. */
+  /** Logs a line (a retry's warning), redacted, then bounded; logging never fails the call. */
   log(level: "debug" | "warn", line: string): void {
     try {
-      this.context?.logger?.[level](redactor(this.secrets).text(line));
+      this.context?.logger?.[level](truncate(redactor(this.secrets).text(line), MAX_LOG_CHARS));
     } catch {}
   }
 

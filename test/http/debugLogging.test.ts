@@ -120,6 +120,13 @@ describe("debug logging (Prismatic's debug mode)", () => {
     );
   });
 
+  it("bounds every line, after redacting it whole", () => {
+    const { context, lines } = debugContext();
+    client(context).debug(() => `${"y".repeat(100_000)} ${TOKEN}`);
+    expect(lines[0]?.length).toBeLessThanOrEqual(4000);
+    expect(lines[0]?.endsWith("…")).toBe(true);
+  });
+
   it("never lets a failing logger break the request", async () => {
     const context: CallContext = {
       logger: {

@@ -49,7 +49,8 @@ export async function listAllFiles(
   for (;;) {
     const asked = Math.min(pageSize, maxFiles - files.length);
     const page = await listFilePage(client, { limit: asked, after: token });
-    files.push(...page.data);
+    // Never more than asked for, whatever a page holds.
+    for (const file of page.data.slice(0, asked)) files.push(file);
     const next = page.pagination_token ?? undefined;
     // A short page is the last one (xAI returns a token on every page).
     const ended = page.data.length < asked || !next || seen.has(next);
