@@ -36,6 +36,18 @@ describe("Generate Image", () => {
     expectNoKeyAtMediaHost(local.server);
   });
 
+  it("holds several images within the media limit together, not each", async () => {
+    const big = 150 * 1024 * 1024;
+    const data = [1, 2].map((n) => ({
+      url: local.server.media.imageUrl(`big-${n}`, { bytes: big }),
+    }));
+    local.server.script({ path: "/v1/images/generations", body: { data } });
+    const failure = await failureOf("generateImage", { prompt: "a cat", n: "2", returnFile: true });
+    expect(failure.message).toBe(
+      "Downloading image 2 was refused: it is 150 MiB, larger than the 106 MiB limit.",
+    );
+  });
+
   it("returns several images as files with their URLs, and decodes b64_json", async () => {
     const result = await harness.action("generateImage", {
       connection,
