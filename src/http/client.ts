@@ -11,7 +11,7 @@ import { type AxiosRequestConfig, type AxiosResponse, isAxiosError, type Method 
 import { connectionError, XaiApiError } from "../errors/classes";
 import { toXaiError } from "../errors/describe";
 import { describeOtherBody, readErrorBody, readHeader } from "../errors/errorBody";
-import { redactor, type Secrets } from "../errors/redact";
+import { type Redactor, redactor, type Secrets } from "../errors/redact";
 import { formatDuration, truncate } from "../errors/text";
 import { isJsonObject } from "../inputs/clean";
 import { MAX_JSON_BODY_BYTES, MAX_RETRIES } from "../limits";
@@ -126,6 +126,7 @@ export class Xai implements RetryState {
   readonly secrets: Secrets;
   lastDelayMs = 0;
   private readonly authorization: string;
+  private callRedactor?: Redactor;
 
   constructor(
     connection: Connection,
@@ -140,6 +141,12 @@ export class Xai implements RetryState {
     this.signal = AbortSignal.timeout(deadlineMs);
   }
 
+  /** The call's redactor, built once: its patterns are compiled from the secrets. */
+  get redact(): Redactor {
+    this.callRedactor ??= redactor(this.secrets);
+    return this.callRedactor;
+  }
+
   /** Logs a line (redacted) at debug level when Prismatic's debug mode is on. */
   debug(line: () => string): void {
     if (this.context?.debug?.enabled) this.log("debug", line());
@@ -148,7 +155,7 @@ export class Xai implements RetryState {
   /** Logs a line (a retry's warning), redacted, then bounded; logging never fails the call. */
   log(level: "debug" | "warn", line: string): void {
     try {
-      this.context?.logger?.[level](truncate(redactor(this.secrets).text(line), MAX_LOG_CHARS));
+      this.context?.logger?.[level](truncate(this.redact.text(line), MAX_LOG_CHARS));
     } catch {}
   }
 
@@ -230,7 +237,7 @@ export class Xai implements RetryState {
     const contentType = readHeader(response.headers, "content-type") ?? "none";
     const body = await readErrorBody(response.data);
     const shown = typeof body === "string" ? body : JSON.stringify(body);
-    const preview = describeOtherBody(shown, contentType, redactor(this.secrets));
+    const preview = describeOtherBody(shown, contentType, this.redact);
     const { status } = response;
     return this.failure(
       new XaiApiError(

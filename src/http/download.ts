@@ -10,7 +10,6 @@ import axios from "axios";
 import { StreamCutOffError, XaiApiError } from "../errors/classes";
 import { deadlineExceeded, describeStatus } from "../errors/describe";
 import { describeOtherBody, mediaType, readErrorBody, readHeader } from "../errors/errorBody";
-import { redactor } from "../errors/redact";
 import { formatBytes } from "../errors/text";
 import { IDLE_TIMEOUT_MS, MAX_MEDIA_BODY_BYTES } from "../limits";
 import type { Xai } from "./client";
@@ -162,7 +161,7 @@ export async function download(
     if (status < 200 || status >= 300) {
       const body = await readErrorBody(response.data);
       const type = readHeader(headers, "content-type") ?? "";
-      const reason = describeOtherBody(body, type, redactor(client.secrets));
+      const reason = describeOtherBody(body, type, client.redact);
       const expired =
         status === 403 || status === 410
           ? "; xAI's media URLs expire, so the link may be too old: generate again or use Get Video for a fresh one"

@@ -9,7 +9,6 @@
  */
 
 import { XaiApiError } from "../../errors/classes";
-import { redactor } from "../../errors/redact";
 import { formatDuration, truncate } from "../../errors/text";
 import type { Xai } from "../../http/client";
 import { isJsonObject, type JsonObject } from "../../inputs/clean";
@@ -161,7 +160,7 @@ export async function runAgentLoop(run: AgentRun): Promise<AgentResult> {
           },
         );
       }
-      const redact = redactor(client.secrets);
+      const { redact } = client;
       const outcomes = await Promise.all(
         calls.map((call) =>
           runFlowCall(call, {
@@ -187,7 +186,7 @@ export async function runAgentLoop(run: AgentRun): Promise<AgentResult> {
   } catch (error) {
     const failure = await client.failure(error);
     if ((failure as { partial?: unknown }).partial === undefined) {
-      Object.assign(failure, { partial: redactor(client.secrets).deep(done) });
+      Object.assign(failure, { partial: client.redact.deep(done) });
     }
     throw failure;
   }

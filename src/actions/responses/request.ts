@@ -4,7 +4,6 @@
  * @see https://docs.x.ai/docs/api-reference#create-new-response
  */
 
-import { redactor } from "../../errors/redact";
 import type { Xai } from "../../http/client";
 import { InputError, type JsonObject, withoutEmpty } from "../../inputs/clean";
 import { ResponseAssembler } from "../../streaming/response";
@@ -202,7 +201,7 @@ export async function runResponse(
     ? await postStreamed(client, "/responses", sent, new ResponseAssembler())
     : await client.post("/responses", sent);
   // xAI echoes `tools` back: an MCP authorization must not reach the step's result either.
-  const shown = client.secrets.length > 1 ? redactor(client.secrets).deep(answer) : answer;
+  const shown = client.secrets.length > 1 ? client.redact.deep(answer) : answer;
   try {
     return withOutputText(shown, { parse: options.parse ?? wantsParsed(sent) });
   } catch (error) {

@@ -6,7 +6,6 @@
  */
 
 import { XaiApiError } from "../../errors/classes";
-import { redactor } from "../../errors/redact";
 import { formatDuration } from "../../errors/text";
 import type { Xai } from "../../http/client";
 import { pollUntil } from "../../http/poll";
@@ -63,7 +62,7 @@ export async function getResponse(
     what: `xAI response ${id}`,
     onDeadline,
     signal: client.signal,
-    log: (line) => options.logger?.info(redactor(client.secrets).text(line)),
+    log: (line) => options.logger?.info(client.redact.text(line)),
   }).catch(async (error: unknown) => {
     // A check that the call's deadline cut off is that same deadline: name the last status.
     const cut = client.signal.aborted && (error as XaiApiError).code === "DEADLINE_EXCEEDED";
