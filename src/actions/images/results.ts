@@ -37,17 +37,19 @@ async function imageFiles(client: Xai, images: GeneratedImage[]): Promise<MediaF
   let left = MAX_MEDIA_BODY_BYTES;
   for (const [index, image] of images.entries()) {
     const what = images.length === 1 ? "the image" : `image ${index + 1}`;
+    let file: MediaFile;
     if (typeof image.b64_json === "string" && image.b64_json !== "") {
       const contentType = image.mime_type || "image/png";
-      files.push({ data: Buffer.from(image.b64_json, "base64"), contentType });
+      file = { data: Buffer.from(image.b64_json, "base64"), contentType };
     } else if (typeof image.url === "string" && image.url !== "") {
-      files.push(await download(client, image.url, { what, maxBytes: left }));
+      file = await download(client, image.url, { what, maxBytes: left });
     } else {
       throw await client.failure(
         new XaiApiError(`xAI's answer has no url or b64_json for ${what}`, { code: "NO_MEDIA" }),
       );
     }
-    left -= files[files.length - 1]?.data.length ?? 0;
+    files.push(file);
+    left -= file.data.length;
   }
   return files;
 }
