@@ -7,6 +7,7 @@
  */
 
 import type { Readable } from "node:stream";
+import type { AxiosResponse } from "axios";
 import { createParser } from "eventsource-parser";
 import { StreamCutOffError, XaiApiError } from "../errors/classes";
 import { deadlineExceeded } from "../errors/describe";
@@ -123,28 +124,7 @@ export async function postStreamed<T>(
     responseType: "stream",
   });
   const contentType = readHeader(response.headers, "content-type") ?? "";
-  if (!/text\/event-stream/i.test(contentType)) {
-    // Sent whole instead: read within the JSON body limit, like any JSON answer.
-    const reading = `Reading xAI's answer to POST ${path}`;
-    const whole = await readBody(response, MAX_JSON_BODY_BYTES, reading, "POST").catch(
-      async (error) => {
-        throw await xai.failure(error);
-      },
-    );
-    const json = await readErrorBody(whole.data);
-    if (typeof json === "object" && json !== null) {
-      const xaiError = xaiErrorIn(json);
-      if (!xaiError || !("error" in json)) return json;
-      const { message, code } = xaiError;
-      throw await xai.failure(
-        new XaiApiError(`xAI API error on POST ${path}: ${truncate(message, 1000)}`, {
-          code,
-          body: json,
-        }),
-      );
-    }
-    throw await xai.notJson({ ...response, data: json }, "POST", path);
-  }
+  if (!/text\/event-stream/i.test(contentType)) return wholeAnswer(xai, response, path);
   try {
     for await (const event of readEvents(response.data)) {
       if (assembler.take(event)) return assembler.result();
@@ -163,6 +143,32 @@ export async function postStreamed<T>(
     }
     throw await xai.failure(failure);
   }
+}
+
+/**
+ * An answer sent whole instead of streamed (a proxy, a model that ignores `stream`): read within
+ * the JSON body limit, returned as it is, or failed with xAI's error when it is one.
+ */
+async function wholeAnswer(xai: Xai, response: AxiosResponse<Readable>, path: string) {
+  let json: unknown;
+  try {
+    const whole = await readBody(
+      response,
+      MAX_JSON_BODY_BYTES,
+      `Reading xAI's answer to POST ${path}`,
+      "POST",
+    );
+    json = await readErrorBody(whole.data); // JSON when it parses, else text
+  } catch (error) {
+    throw await xai.failure(error);
+  }
+  if (typeof json !== "object" || json === null) {
+    throw await xai.notJson({ ...response, data: json }, "POST", path);
+  }
+  const xaiError = xaiErrorIn(json);
+  if (!xaiError || !("error" in json)) return json;
+  const message = `xAI API error on POST ${path}: ${truncate(xaiError.message, 1000)}`;
+  throw await xai.failure(new XaiApiError(message, { code: xaiError.code, body: json }));
 }
 
 function cutOff<T>(path: string, assembler: Assembler<T>, cause: unknown): StreamCutOffError {
