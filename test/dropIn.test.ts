@@ -35,6 +35,31 @@ describe("0. List Models and Generate Image return xAI's data array, as the orig
   });
 });
 
+describe("0. an answer without the promised list fails with one sentence, not a TypeError later", () => {
+  it.each([
+    [
+      "listModels",
+      "/v1/models",
+      {},
+      { data: "grok" },
+      'GET /models has no "data" list: {"data":"grok"}',
+    ],
+    [
+      "generateImage",
+      "/v1/images/generations",
+      { prompt: "A lighthouse" },
+      { images: [] },
+      'POST /images/generations has no "data" list: {"images":[]}',
+    ],
+  ])("%s", async (key, path, params, body, said) => {
+    local.server.script({ path, body });
+    const error = await failure(key, params);
+    expect(error.name).toBe("XaiApiError");
+    expect(error.message).toBe(`xAI's answer to ${said}.`);
+    expect(error.code).toBe("NOT_JSON");
+  });
+});
+
 describe("1. validation no stricter than xAI's OpenAPI description", () => {
   it.each([
     ['[{"role": "function", "content": "42", "name": "lookup"}]'],
@@ -203,7 +228,7 @@ describe("8. pickers check xAI's answer", () => {
       .catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(
-      /^xAI( answered 200 on GET \/language-models|'s answer to GET \/language-models is not a list of models)/,
+      /^xAI( answered 200 on GET \/language-models|'s answer to GET \/language-models has (no|an unexpected item in its) "models" list)/,
     );
   });
 

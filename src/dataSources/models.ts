@@ -1,7 +1,6 @@
 import { dataSource, type Element } from "@prismatic-io/spectral";
-import { XaiApiError } from "../errors/classes";
-import { truncate } from "../errors/text";
 import { type CallContext, xai } from "../http/client";
+import { isJsonObject, type JsonObject } from "../inputs/clean";
 import { connectionInput } from "../inputs/common";
 import { MODEL_CALL_DEADLINE_MS } from "../limits";
 
@@ -19,10 +18,7 @@ const strings = (value: unknown): string[] =>
 const modalities = (list: string[], fallback = "text"): string =>
   list.length ? list.join(", ") : fallback;
 
-/**
- * The models of one of xAI's model lists (`{data: [...]}` or `{models: [...]}`), checked: an answer
- * that is not a list of models with ids fails with one clear sentence instead of a TypeError.
- */
+/** The models of one of xAI's model lists (`{data: [...]}` or `{models: [...]}`), each with an id. */
 async function fetchModels(
   connection: Parameters<typeof xai>[0],
   context: CallContext,
@@ -30,17 +26,9 @@ async function fetchModels(
   field: "data" | "models",
 ): Promise<ModelEntry[]> {
   const client = xai(connection, context, { deadlineMs: MODEL_CALL_DEADLINE_MS });
-  const answer = await client.get<Record<string, unknown>>(path);
-  const list = answer[field];
-  if (!Array.isArray(list) || !list.every((model) => typeof model?.id === "string")) {
-    throw await client.failure(
-      new XaiApiError(
-        `xAI's answer to GET ${path} is not a list of models: ${truncate(JSON.stringify(answer), 200)}`,
-        { code: "NOT_JSON", method: "GET", path },
-      ),
-    );
-  }
-  return list.map((model: Record<string, unknown>) => ({
+  const hasId = (model: unknown) => isJsonObject(model) && typeof model.id === "string";
+  const list = await client.listIn<JsonObject>(await client.get(path), field, `GET ${path}`, hasId);
+  return list.map((model) => ({
     id: model.id as string,
     aliases: strings(model.aliases),
     input_modalities: strings(model.input_modalities),

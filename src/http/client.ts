@@ -220,13 +220,22 @@ export class Xai implements RetryState {
     this.json<T>("POST", path, body, undefined, maxBytes);
   delete = <T = unknown>(path: string) => this.json<T>("DELETE", path);
 
-  /** The list in `answer[field]` (models, images); an answer without one is not what xAI promises. */
-  async listIn<T = unknown>(answer: unknown, field: string, on: string): Promise<T[]> {
+  /**
+   * The list in `answer[field]` (models, images), each item passing `isItem` when given; any other
+   * answer is not what xAI promises and fails with one sentence instead of a TypeError later.
+   */
+  async listIn<T = unknown>(
+    answer: unknown,
+    field: string,
+    on: string,
+    isItem?: (item: unknown) => boolean,
+  ): Promise<T[]> {
     const list = isJsonObject(answer) ? answer[field] : undefined;
-    if (Array.isArray(list)) return list as T[];
+    if (Array.isArray(list) && (!isItem || list.every(isItem))) return list as T[];
+    const what = Array.isArray(list) ? "an unexpected item in its" : "no";
     const shown = truncate(JSON.stringify(answer) ?? "", 200);
     throw await this.failure(
-      new XaiApiError(`xAI's answer to ${on} has no "${field}" list: ${shown}`, {
+      new XaiApiError(`xAI's answer to ${on} has ${what} "${field}" list: ${shown}`, {
         code: "NOT_JSON",
       }),
     );
