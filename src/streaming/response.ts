@@ -13,13 +13,21 @@ import { type Assembler, eventJson, type SseEvent } from "./sse";
 /** The events that carry the finished response. */
 const FINAL_EVENTS = new Set(["response.completed", "response.incomplete", "response.failed"]);
 
-/** The `output_text` parts of a finished message item. */
-function textOf(item: unknown): string {
-  if (!isJsonObject(item) || item.type !== "message" || !Array.isArray(item.content)) return "";
-  return item.content
-    .map((part: unknown) => (isJsonObject(part) && part.type === "output_text" ? part.text : ""))
-    .filter((text): text is string => typeof text === "string")
-    .join("");
+/**
+ * The text of every `output_text` part of the messages in a response's `output`, joined in order:
+ * the `output_text` OpenAI's SDK adds to a response (and Create Response adds too).
+ */
+export function outputTextOf(output: unknown): string {
+  const messages = Array.isArray(output) ? output : [];
+  const parts = messages.flatMap((item) =>
+    isJsonObject(item) && item.type === "message" && Array.isArray(item.content)
+      ? item.content
+      : [],
+  );
+  const texts = parts.map((part) =>
+    isJsonObject(part) && part.type === "output_text" ? part.text : "",
+  );
+  return texts.filter((text): text is string => typeof text === "string").join("");
 }
 
 export class ResponseAssembler implements Assembler<Json> {
@@ -74,7 +82,7 @@ export class ResponseAssembler implements Assembler<Json> {
 
   progress() {
     const current = this.pending.join("");
-    const text = this.doneItems.map(textOf).join("") + current;
+    const text = outputTextOf(this.doneItems) + current;
     const output = [...this.doneItems];
     if (current) {
       output.push({

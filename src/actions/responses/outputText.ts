@@ -8,23 +8,9 @@
 import { XaiApiError } from "../../errors/classes";
 import { truncate } from "../../errors/text";
 import { isJsonObject, type JsonObject } from "../../inputs/clean";
+import { outputTextOf } from "../../streaming/response";
 
 export type ResponseData = JsonObject & { output_text: string; output_parsed?: unknown };
-
-/** The text of every `output_text` part of the response's messages, in order. */
-export function outputTextOf(response: JsonObject): string {
-  const texts: string[] = [];
-  const output = Array.isArray(response.output) ? response.output : [];
-  for (const item of output) {
-    if (!isJsonObject(item) || item.type !== "message" || !Array.isArray(item.content)) continue;
-    for (const part of item.content) {
-      if (isJsonObject(part) && part.type === "output_text" && typeof part.text === "string") {
-        texts.push(part.text);
-      }
-    }
-  }
-  return texts.join("");
-}
 
 /** Why a response did not complete, in xAI's words when it gave any. */
 function reasonOf(response: JsonObject): string {
@@ -66,7 +52,7 @@ export function withOutputText(answer: unknown, options: { parse: boolean }): Re
       { code: "NOT_JSON" },
     );
   }
-  const text = outputTextOf(answer);
+  const text = outputTextOf(answer.output);
   const data: ResponseData = { ...answer, output_text: text };
   if (options.parse) data.output_parsed = parsedOutput(answer, text);
   return data;
