@@ -188,6 +188,22 @@ export const messages =
     return parsed;
   };
 
+/** A value list (Spectral `collection: "valuelist"`): trimmed texts, empty entries dropped. */
+export const valueList =
+  (label: string) =>
+  (value: unknown): string[] => {
+    if (isEmpty(value)) return [];
+    const list = Array.isArray(value) ? value : [value];
+    return list
+      .map((entry, index) => {
+        if (typeof entry !== "string" && typeof entry !== "number") {
+          throw new InputError(label, `entry ${index + 1} must be text, got ${describe(entry)}.`);
+        }
+        return String(entry).trim();
+      })
+      .filter((entry) => entry !== "");
+  };
+
 /** Stream and other boolean inputs. */
 export const booleanValue = (value: unknown): boolean => util.types.toBool(value, false);
 

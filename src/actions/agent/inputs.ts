@@ -7,7 +7,6 @@
 import { input } from "@prismatic-io/spectral";
 import { describeValue as describe } from "../../errors/text";
 import * as clean from "../../inputs/clean";
-import { valueList } from "../responses/checks";
 import * as responses from "../responses/inputs";
 
 export const DEFAULT_MAX_TURNS = 10;
@@ -36,7 +35,7 @@ export const flows = input({
   required: false,
   comments:
     "The flows of this integration Grok may call. Each must be invokable (its trigger has an invoke schema); it is offered as a function named after the flow, with the schema's fields as its arguments.",
-  clean: (value: unknown): string[] => [...new Set(valueList("Flows")(value))],
+  clean: (value: unknown): string[] => [...new Set(clean.valueList("Flows")(value))],
 });
 
 /** Key-value list entries (`[{key, value}]`), or an object from an earlier step. */

@@ -4,8 +4,7 @@
  * @see https://prismatic.io/docs/custom-connectors/branching/
  */
 
-import { describeValue } from "../../errors/text";
-import { InputError, type JsonObject } from "../../inputs/clean";
+import { InputError, type JsonObject, valueList } from "../../inputs/clean";
 
 const LABEL = "Categories";
 const MIN_CATEGORIES = 2;
@@ -16,23 +15,7 @@ export const OTHER = "Other";
 
 /** The category names, trimmed, empty entries dropped; 2 to 50 distinct names. */
 export function cleanCategories(value: unknown): string[] {
-  const list =
-    value === undefined || value === null || value === ""
-      ? []
-      : Array.isArray(value)
-        ? value
-        : [value];
-  const names = list
-    .map((entry, index) => {
-      if (typeof entry !== "string" && typeof entry !== "number") {
-        throw new InputError(
-          LABEL,
-          `entry ${index + 1} must be text, got ${describeValue(entry)}.`,
-        );
-      }
-      return String(entry).trim();
-    })
-    .filter((name) => name !== "");
+  const names = valueList(LABEL)(value);
   if (names.length < MIN_CATEGORIES || names.length > MAX_CATEGORIES) {
     throw new InputError(
       LABEL,

@@ -36,22 +36,6 @@ export const responseInput =
     return parsed as JsonObject[];
   };
 
-/** A value list (Spectral `collection: "valuelist"`): trimmed texts, empty entries dropped. */
-export const valueList =
-  (label: string) =>
-  (value: unknown): string[] => {
-    if (isEmpty(value)) return [];
-    const list = Array.isArray(value) ? value : [value];
-    return list
-      .map((entry, index) => {
-        if (typeof entry !== "string" && typeof entry !== "number") {
-          throw new InputError(label, `entry ${index + 1} must be text, got ${describe(entry)}.`);
-        }
-        return String(entry).trim();
-      })
-      .filter((entry) => entry !== "");
-  };
-
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A real calendar day as `YYYY-MM-DD` (xAI's `from_date` / `to_date`); empty leaves it out. */

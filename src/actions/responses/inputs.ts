@@ -29,7 +29,7 @@ const list = (label: string, comments: string, example: string) =>
     required: false,
     comments,
     example,
-    clean: checks.valueList(label),
+    clean: clean.valueList(label),
   });
 
 const text = (label: string, comments: string, example?: string) =>
