@@ -124,20 +124,23 @@ export const requiredNumber =
     return number;
   };
 
-/** Additional Fields: a JSON object whose fields are merged into the request body. */
-export const additionalFields =
-  (label: string) =>
-  (value: unknown): JsonObject => {
-    if (isEmpty(value)) return {};
+/** An optional JSON object (JSON text, or an object an earlier step passed); `like` shows one. */
+export const jsonObject =
+  (label: string, like: string) =>
+  (value: unknown): JsonObject | undefined => {
+    if (isEmpty(value)) return undefined;
     const parsed = parseJson(label, value);
     if (!isJsonObject(parsed)) {
-      throw new InputError(
-        label,
-        `must be a JSON object like {"reasoning_effort": "low"}, got ${describe(parsed)}.`,
-      );
+      throw new InputError(label, `must be ${like}, got ${describe(parsed)}.`);
     }
     return parsed;
   };
+
+/** Additional Fields: a JSON object whose fields are merged into the request body. */
+export const additionalFields =
+  (label: string) =>
+  (value: unknown): JsonObject =>
+    jsonObject(label, 'a JSON object like {"reasoning_effort": "low"}')(value) ?? {};
 
 export interface MessagesRule {
   label: string;

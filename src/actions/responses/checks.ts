@@ -80,21 +80,6 @@ export const objectList =
     return parsed as JsonObject[];
   };
 
-/** JSON Schema: a JSON object (the schema of the answer); empty leaves structured output off. */
-export const jsonSchema =
-  (label: string) =>
-  (value: unknown): JsonObject | undefined => {
-    if (isEmpty(value)) return undefined;
-    const parsed = parseJson(label, value);
-    if (!isJsonObject(parsed)) {
-      throw new InputError(
-        label,
-        `must be a JSON Schema object like {"type": "object", "properties": {…}}, got ${describe(parsed)}.`,
-      );
-    }
-    return parsed;
-  };
-
 const MCP_EXAMPLE = '[{"server_url": "https://mcp.example.com/mcp", "server_label": "example"}]';
 
 /** Header names whose values are credentials, kept secret like `authorization`. */

@@ -161,7 +161,10 @@ export const jsonSchema = input({
     "Structured output: a JSON Schema object the answer must follow. The parsed answer is returned as output_parsed. See [xAI docs](https://docs.x.ai/docs/guides/structured-outputs).",
   example:
     '{"type": "object", "properties": {"name": {"type": "string"}, "score": {"type": "number"}}, "required": ["name", "score"]}',
-  clean: checks.jsonSchema("JSON Schema"),
+  clean: clean.jsonObject(
+    "JSON Schema",
+    'a JSON Schema object like {"type": "object", "properties": {…}}',
+  ),
 });
 
 export const reasoningEffort = input({
