@@ -89,6 +89,21 @@ describe("every read is bounded", () => {
     expect(peak).toBeLessThan(ONE_GB);
   });
 
+  it("a stream of small events that never ends fails at the 64 MiB body limit", async () => {
+    const event = 'data: {"id":"c","choices":[{"index":0,"delta":{"content":"x"}}]}\n\n';
+    handle = (_request, response) => {
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      endless(response, event.repeat(1024));
+    };
+    const { error, peak } = await peakRssWhile(() => chat({ stream: true }));
+    expect(error?.name).toBe("XaiApiError");
+    expect(error?.message).toBe(
+      "xAI's stream on POST /chat/completions was larger than the 64 MiB body limit, so reading stopped.",
+    );
+    expect(peak).toBeLessThan(ONE_GB);
+    expect(seen).toHaveLength(1);
+  });
+
   it("a JSON body that never ends fails at the 64 MiB body limit", async () => {
     handle = (_request, response) => {
       response.writeHead(200, { "content-type": "application/json" });
