@@ -253,6 +253,30 @@ describe("failures are reported as failures", () => {
     expect(error.message).toContain(contentType as string);
   });
 
+  it.each([
+    ["listModels", {}, "GET /models"],
+    ["createChatCompletion", { model: "grok-4.3", messages: hello }, "POST /chat/completions"],
+    ["rawRequest", { url: "/models", method: "get" }, "GET /models"],
+  ])(
+    "%s: a redirect (a proxy's login page) is not followed, not retried, not called a cut-off",
+    async (key, params, on) => {
+      handle = (_request, response) => {
+        const location = "https://login.example.com/sso?state=abc";
+        response.writeHead(302, { location, "content-type": "text/html" });
+        response.end("<html><body>Moved</body></html>");
+      };
+      const error = await harness
+        .action(key, { connection: testConnection(), ...params })
+        .catch((e) => e);
+      expect(error.name).toBe("XaiApiError");
+      expect(error.message).toBe(
+        `xAI API error 302 (found) on ${on}: an HTML page answered, not xAI's JSON (a proxy or gateway?): "Moved"; it redirects to https://login.example.com/sso, which is not followed.`,
+      );
+      expect(error.status).toBe(302);
+      expect(seen).toHaveLength(1);
+    },
+  );
+
   it("a chat answer cut off midway is paid for once: the POST is not retried", async () => {
     handle = (_request, response) => {
       response.writeHead(200, { "content-type": "application/json", "content-length": "5000" });

@@ -77,7 +77,7 @@ function retriesNote(config: unknown): string {
   return count > 0 ? ` (gave up after ${count} ${count === 1 ? "retry" : "retries"})` : "";
 }
 
-/** xAI answered with an error status. */
+/** xAI answered with an error status, or a redirect (never followed). */
 async function httpFailure(error: AxiosError, status: number, redact: Redactor): Promise<Error> {
   const { method, path } = describeRequest(error.config);
   const headers = error.response?.headers;
@@ -96,6 +96,12 @@ async function httpFailure(error: AxiosError, status: number, redact: Redactor):
       `xAI asks to wait ${formatDuration(wait)}, so it was not retried: retry after ${retryAt}`,
     );
   }
+  // xAI's API does not redirect, and the key goes only to the base URL: a redirect is not followed.
+  const location = status < 400 ? readHeader(headers, "location") : undefined;
+  if (location)
+    notes.push(
+      `it redirects to ${truncate(location.split(/[?#]/)[0] ?? "", 200)}, which is not followed`,
+    );
   const credentials =
     status === 401 || status === 403 || (status === 400 && /incorrect api key/i.test(reason));
   if (credentials) notes.push("check the API key of the xAI Grok connection");
@@ -198,7 +204,7 @@ export async function toXaiError(error: unknown, secrets: Secrets = []): Promise
     if (isAxiosError(error)) {
       const status = error.response?.status;
       const failure =
-        status !== undefined && status >= 400
+        status !== undefined && status >= 300
           ? await httpFailure(error, status, redact)
           : transportFailure(error);
       return rebuild(failure, redact);

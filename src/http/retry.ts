@@ -56,8 +56,8 @@ export function shouldRetry(error: AxiosError): boolean {
     if (error.code?.startsWith("ERR_")) return false;
     return isNetworkError(error) || /socket hang up/i.test(error.message);
   }
-  // An answer cut off midway: read again only what costs nothing to ask for again.
-  if (status < 400) return error.config?.method === "get";
+  // A 2xx cut off midway: read again only what costs nothing to ask for again.
+  if (status < 300) return error.config?.method === "get";
   if (!TRANSIENT_STATUSES.has(status)) return false;
   const wait = retryAfterMs(error.response?.headers);
   if (wait === undefined) return true;
