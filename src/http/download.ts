@@ -30,7 +30,13 @@ export interface DownloadOptions {
   what: string;
   /** Largest body read; default MAX_MEDIA_BODY_BYTES. */
   maxBytes?: number;
+  /** The media expected: another type (a sign-in page, an XML error sent with 200) fails the step. */
+  media?: "image" | "video";
 }
+
+/** Whether a media type can be the image or video expected (octet-stream can be anything). */
+const canBe = (type: string, media: "image" | "video"): boolean =>
+  type.startsWith(`${media}/`) || /^(application|binary)\/octet-stream$/.test(type);
 
 /**
  * http is accepted only for loopback hosts (127.0.0.0/8, ::1, localhost): a server on this
@@ -117,12 +123,13 @@ export async function readBody(
  * GETs `url` (https, or http on loopback) without credentials and returns its bytes. Fails with
  * the component's error (through `client.failure`) when the host refuses, redirects off https,
  * sends more than the limit, goes idle for IDLE_TIMEOUT_MS, the body ends before its
- * Content-Length, or the call's deadline (polling and generation included) runs out.
+ * Content-Length, the call's deadline (polling and generation included) runs out, or it answers
+ * with something other than the `media` expected.
  */
 export async function download(
   client: Xai,
   value: string,
-  { what, maxBytes = MAX_MEDIA_BODY_BYTES }: DownloadOptions,
+  { what, maxBytes = MAX_MEDIA_BODY_BYTES, media }: DownloadOptions,
 ): Promise<Downloaded> {
   const start = safeMediaUrl(value);
   if (!start) {
@@ -158,16 +165,21 @@ export async function download(
       headers: { Accept: "*/*" },
     });
     const { status, headers } = response;
-    if (status < 200 || status >= 300) {
-      const body = await readErrorBody(response.data);
-      const type = readHeader(headers, "content-type") ?? "";
-      const reason = describeOtherBody(body, type, client.redact);
+    const type = mediaType(readHeader(headers, "content-type")) || "application/octet-stream";
+    const failed = status < 200 || status >= 300;
+    if (failed || (media && !canBe(type, media))) {
+      const reason = describeOtherBody(await readErrorBody(response.data), type, client.redact);
+      const from = `Downloading ${what} from ${shownUrl(current)}`;
+      if (!failed) {
+        const expected = media === "image" ? "an image" : "a video";
+        throw fail(`${from} gave ${type}, not ${expected}: ${reason}`, "NOT_MEDIA", status);
+      }
       const expired =
         status === 403 || status === 410
           ? "; xAI's media URLs expire, so the link may be too old: generate again or use Get Video for a fresh one"
           : "";
       throw fail(
-        `Downloading ${what} from ${shownUrl(current)} failed with ${describeStatus(status)}: ${reason}${expired}`,
+        `${from} failed with ${describeStatus(status)}: ${reason}${expired}`,
         "DOWNLOAD_FAILED",
         status,
       );

@@ -68,6 +68,30 @@ describe("media download", () => {
     ).rejects.toMatchObject({ code: "LIMIT_EXCEEDED" });
   });
 
+  it("fails the step when the media host answers a generated image or video with a page", async () => {
+    const page = "<html><head><title>Sign in</title></head><body>Please sign in</body></html>";
+    local.server.media.script({ body: page, headers: { "content-type": "text/html" } });
+    const image = await failureOf("generateImage", { prompt: "a cat", returnFile: true });
+    expect(image.name).toBe("XaiApiError");
+    expect(image.code).toBe("NOT_MEDIA");
+    expect(image.message).toMatch(
+      /^Downloading the image from 127\.0\.0\.2:\d+\/\S+ gave text\/html, not an image: an HTML page answered.*"Sign in Please sign in"\.$/,
+    );
+    local.server.media.script({ body: "<Error/>", headers: { "content-type": "application/xml" } });
+    const video = await failureOf("generateVideo", { prompt: "a cat", returnFile: true });
+    expect(video.message).toMatch(
+      /^Downloading the video from .* gave application\/xml, not a video: "<Error\/>"\.$/,
+    );
+    // An image sent as octet-stream may be one: it is returned.
+    local.server.media.script({ headers: { "content-type": "application/octet-stream" } });
+    const file = (await harness.action("generateImage", {
+      connection,
+      prompt: "a cat",
+      returnFile: true,
+    })) as { data: Buffer };
+    expect(Buffer.isBuffer(file.data)).toBe(true);
+  });
+
   it("fails the step when the media host cuts an image download off", async () => {
     local.server.media.script({ cutAfterBytes: 10 });
     const error = await failureOf("generateImage", { prompt: "a cat", returnFile: true });

@@ -42,7 +42,7 @@ async function imageFiles(client: Xai, images: GeneratedImage[]): Promise<MediaF
       const contentType = image.mime_type || "image/png";
       file = { data: Buffer.from(image.b64_json, "base64"), contentType };
     } else if (typeof image.url === "string" && image.url !== "") {
-      file = await download(client, image.url, { what, maxBytes: left });
+      file = await download(client, image.url, { what, maxBytes: left, media: "image" });
     } else {
       throw await client.failure(
         new XaiApiError(`xAI's answer has no url or b64_json for ${what}`, { code: "NO_MEDIA" }),

@@ -154,5 +154,5 @@ export async function videoResult(
       }),
     );
   }
-  return fileResult([await download(client, url, { what: "the video" })]);
+  return fileResult([await download(client, url, { what: "the video", media: "video" })]);
 }
