@@ -116,6 +116,18 @@ describe("Get Video", () => {
     expect(error.requestId).toBe(id);
   });
 
+  it("reads a failed job's error whatever its shape, never as [object Object]", async () => {
+    local.server.script({
+      path: "/v1/videos/vid_odd",
+      body: { status: "failed", error: { message: { detail: "moderated" }, code: 7 } },
+    });
+    const error = await failureOf("getVideo", { requestId: "vid_odd" });
+    expect(error.message).toBe(
+      'Video vid_odd failed (7): {"message":{"detail":"moderated"},"code":7}.',
+    );
+    expect(error.code).toBe("7");
+  });
+
   it("fails a job past the deadline with the request id (a short deadline given to the waiter)", async () => {
     const id = await start("NEVER_DONE");
     const client = xai(connection, undefined, { deadlineMs: 60_000 });

@@ -5,6 +5,7 @@
  */
 
 import { XaiApiError } from "../../errors/classes";
+import { xaiErrorIn } from "../../errors/errorBody";
 import { formatDuration, truncate } from "../../errors/text";
 import type { Xai } from "../../http/client";
 import { download } from "../../http/download";
@@ -55,8 +56,9 @@ export async function startVideo(
 
 /** A "failed" or "expired" video, with xAI's reason and the request id. */
 function finishedBadly(requestId: string, video: VideoResponse): XaiApiError {
-  const reason = video.error?.message ?? `xAI reports status "${video.status}"`;
-  const code = video.error?.code ?? video.status.toUpperCase();
+  const said = xaiErrorIn(video);
+  const reason = said?.message ?? `xAI reports status "${video.status}"`;
+  const code = said?.code ?? video.status.toUpperCase();
   return new XaiApiError(
     `Video ${requestId} ${video.status === "expired" ? "expired" : "failed"} (${code}): ${reason}`,
     {
