@@ -6,12 +6,9 @@
  */
 
 import type { ActionContext, Connection } from "@prismatic-io/spectral";
-import { XaiApiError } from "../../errors/classes";
-import { truncate } from "../../errors/text";
 import { type Xai, xai } from "../../http/client";
-import { isJsonObject, type JsonObject } from "../../inputs/clean";
 import { GENERATION_DEADLINE_MS } from "../../limits";
-import type { ResponseData } from "../responses/outputText";
+import { notCompleted, type ResponseData } from "../responses/outputText";
 import { buildResponseRequest, type ResponseValues, runResponse } from "../responses/request";
 import { modelOrDefault } from "./defaultModel";
 
@@ -23,22 +20,6 @@ export interface TextStepResult {
   client: Xai;
 }
 
-/** Why a response did not complete, in xAI's words when it gave any. */
-function notCompleted(response: JsonObject): XaiApiError {
-  const { status, id, incomplete_details: details, error, output_text: text } = response;
-  const reason = isJsonObject(details)
-    ? details.reason
-    : isJsonObject(error)
-      ? error.message
-      : undefined;
-  const received =
-    typeof text === "string" && text ? ` Received: ${JSON.stringify(truncate(text, 300))}` : "";
-  return new XaiApiError(
-    `xAI's response${typeof id === "string" ? ` ${id}` : ""} ended with status "${String(status)}"${typeof reason === "string" ? ` (${reason})` : ""}, so the step has no complete answer.${received}`,
-    { code: "RESPONSE_NOT_COMPLETED", method: "POST", path: "/responses" },
-  );
-}
-
 export async function runTextStep(
   context: ActionContext,
   connection: Connection,
@@ -48,6 +29,8 @@ export async function runTextStep(
   const { body, secrets } = buildResponseRequest({ ...values, model });
   const client = xai(connection, context, { deadlineMs: GENERATION_DEADLINE_MS, secrets });
   const response = await runResponse(client, body);
-  if (response.status !== "completed") throw await client.failure(notCompleted(response));
+  if (response.status !== "completed") {
+    throw await client.failure(notCompleted(response, "the step has no complete answer"));
+  }
   return { response, client };
 }

@@ -24,15 +24,21 @@ function reasonOf(response: JsonObject): string {
 const received = (text: string): string =>
   text ? ` Received: ${JSON.stringify(truncate(text, 500))}` : " No text was received.";
 
-/** The answer text parsed as JSON; fails when the response did not complete or is not JSON. */
-export function parsedOutput(response: JsonObject, text: string): unknown {
+/** A response that did not complete: its id, status, xAI's reason, what arrived, and `so` what. */
+export function notCompleted(response: JsonObject, so: string): XaiApiError {
   const status = typeof response.status === "string" ? response.status : "unknown";
   const id = typeof response.id === "string" ? ` ${response.id}` : "";
-  if (status !== "completed") {
-    throw new XaiApiError(
-      `xAI's response${id} ended with status "${status}"${reasonOf(response)}, so its answer was not read as JSON for the JSON Schema.${received(text)}`,
-      { code: "RESPONSE_NOT_COMPLETED" },
-    );
+  const text = outputTextOf(response.output);
+  return new XaiApiError(
+    `xAI's response${id} ended with status "${status}"${reasonOf(response)}, so ${so}.${received(text)}`,
+    { code: "RESPONSE_NOT_COMPLETED" },
+  );
+}
+
+/** The answer text parsed as JSON; fails when the response did not complete or is not JSON. */
+export function parsedOutput(response: JsonObject, text: string): unknown {
+  if (response.status !== "completed") {
+    throw notCompleted(response, "its answer was not read as JSON for the JSON Schema");
   }
   try {
     return JSON.parse(text);
