@@ -6,6 +6,7 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createGzip } from "node:zlib";
+import { addUsage } from "../src/actions/agent/usage";
 import { bundleHarness } from "./support/bundle";
 import { serializeWhole, testConnection } from "./support/harness";
 import { listenOnLoopback, type TinyServer } from "./support/tinyServer";
@@ -142,6 +143,32 @@ describe("every read is bounded", () => {
     );
     expect(error?.message).toMatch(/larger than the 64 MiB limit/);
     expect(peak).toBeLessThan(ONE_GB);
+  });
+});
+
+describe("a hostile answer cannot reach the worker's objects", () => {
+  it('"__proto__" keys in a stream are never merged into a prototype', async () => {
+    // JSON text: "__proto__" arrives as a plain key, as a hostile server would send it.
+    const chunks = [
+      '{"id":"c","__proto__":{"top":"polluted"},"choices":[{"index":0,"delta":{"role":"assistant"}}]}',
+      '{"choices":[{"index":0,"delta":{"content":"Hi","__proto__":{"delta":"polluted"}}}]}',
+      '{"choices":[{"index":0,"delta":{},"logprobs":{"__proto__":{"logprobs":"polluted"}}}]}',
+    ];
+    handle = (_request, response) => {
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.end(`${chunks.map((chunk) => `data: ${chunk}\n\n`).join("")}data: [DONE]\n\n`);
+    };
+    const result = (await chat({ stream: true })) as { data: { choices: { message: unknown }[] } };
+    expect(result.data.choices[0]?.message).toEqual({ role: "assistant", content: "Hi" });
+    const probe: Record<string, unknown> = {};
+    expect([probe.top, probe.delta, probe.logprobs]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('"__proto__" in a turn\'s usage is not summed into a prototype (Run Agent)', () => {
+    const turn = JSON.parse('{"input_tokens":3,"__proto__":{"total_tokens":1000}}');
+    const sum = addUsage(addUsage({}, turn), turn);
+    expect(sum).toEqual({ input_tokens: 6 });
+    expect(sum.total_tokens).toBeUndefined();
   });
 });
 

@@ -6,6 +6,7 @@
  */
 
 import { Stream } from "node:stream";
+import { dataEntries } from "../inputs/clean";
 import { readHeader } from "./errorBody";
 
 export const REDACTED = "[REDACTED]";
@@ -94,8 +95,8 @@ export function redactor(secrets: Secrets = []) {
     if (Array.isArray(value)) return value.map((item) => deep(item, inner));
     const entries =
       value instanceof Error
-        ? [["name", value.name], ["message", value.message], ...Object.entries(value)]
-        : Object.entries(value);
+        ? [["name", value.name], ["message", value.message], ...dataEntries(value)]
+        : dataEntries(value);
     const copy: Record<string, unknown> = {};
     for (const [key, item] of entries) {
       copy[text(String(key))] = SECRET_HEADERS.has(String(key).toLowerCase())

@@ -16,6 +16,13 @@ export type JsonObject = Record<string, unknown>;
 export const isJsonObject = (value: unknown): value is JsonObject =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
+/**
+ * A record's entries, without a "__proto__" key: JSON.parse keeps one as plain data, but copying
+ * it field by field (`into[key] = value`) would replace a prototype, or pollute Object's.
+ */
+export const dataEntries = (record: object): [string, unknown][] =>
+  Object.entries(record).filter(([key]) => key !== "__proto__");
+
 /** xAI's JSON parser stops at 128 levels of nesting (serde_json's limit); deeper is refused here. */
 const MAX_JSON_DEPTH = 128;
 

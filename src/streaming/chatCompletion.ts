@@ -7,7 +7,7 @@
  */
 
 import { XaiApiError } from "../errors/classes";
-import { isJsonObject, type JsonObject as Json, withoutEmpty } from "../inputs/clean";
+import { dataEntries, isJsonObject, type JsonObject as Json, withoutEmpty } from "../inputs/clean";
 import { type Assembler, eventJson, type SseEvent } from "./sse";
 
 /** Text that arrives in pieces; any other text replaces the one before (an id, a role, a name). */
@@ -15,7 +15,7 @@ const JOINED = new Set(["content", "reasoning_content", "refusal", "arguments"])
 
 /** Fields repeated on every chunk: the last non-null value wins, null only when nothing else came. */
 function keep(into: Json, from: Json, skip: ReadonlySet<string>): void {
-  for (const [key, value] of Object.entries(from)) {
+  for (const [key, value] of dataEntries(from)) {
     if (skip.has(key) || value === undefined || (value === null && key in into)) continue;
     into[key] = value;
   }
@@ -26,7 +26,7 @@ function keep(into: Json, from: Json, skip: ReadonlySet<string>): void {
  * value replaced (never by null or "").
  */
 function merge(into: Json, delta: Json): Json {
-  for (const [key, value] of Object.entries(delta)) {
+  for (const [key, value] of dataEntries(delta)) {
     const had = into[key];
     if (typeof value === "string" && JOINED.has(key)) {
       into[key] = (typeof had === "string" ? had : "") + value;
