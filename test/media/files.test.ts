@@ -14,6 +14,20 @@ async function upload(params: Record<string, unknown>) {
 }
 
 describe("xAI Files", () => {
+  it("logs a 40 MiB upload in debug mode by its size, not as a JSON array of every byte", async () => {
+    const lines: string[] = [];
+    const log = (line: unknown) => lines.push(String(line));
+    const logger = { debug: log, warn: log, info: log, error: log, metric: log, trace: log, log };
+    const file = { data: Buffer.alloc(40 * 1024 * 1024, 7), contentType: "application/pdf" };
+    // Prismatic derives context.debug.enabled from globalDebug.
+    await harness.action("uploadFile", { connection, file }, {
+      logger,
+      globalDebug: true,
+    } as never);
+    const request = lines.find((line) => line.startsWith("xAI request POST /files"));
+    expect(request).toMatch(/^xAI request POST \/files "<binary 419\d{5} bytes>"$/);
+  });
+
   it("uploads a file from an earlier step as multipart and downloads it byte for byte", async () => {
     const file = await upload({
       file: { data: BYTES, contentType: "application/pdf" },
