@@ -177,6 +177,22 @@ describe("numbers", () => {
       /^Number of Images: must be a whole number from 1 to 10/,
     );
   });
+
+  it("Edit Image's Number of Images has no upper limit, as EditImageRequest.n has none", async () => {
+    await expectRefused(
+      "editImage",
+      { prompt: "Make it blue", image: "https://example.com/cat.png", n: "0" },
+      /^Number of Images: must be a whole number of at least 1; got "0"\.$/,
+    );
+    local.server.script({ path: "/v1/images/edits", body: { data: [] } });
+    await harness.action("editImage", {
+      connection,
+      prompt: "Make it blue",
+      image: "https://example.com/cat.png",
+      n: "12",
+    });
+    expect(local.server.requests[0]?.body).toMatchObject({ n: 12 });
+  });
 });
 
 describe("required text", () => {

@@ -30,7 +30,7 @@ export const generateImage = action({
       clean: clean.requiredText("Prompt"),
     }),
     model: imageModelInput,
-    n: numberOfImagesInput("Number of images to generate."),
+    n: numberOfImagesInput("Number of images to generate.", 10),
     additionalFields: additionalFields("image-generations"),
     returnFile: returnFileInput("images"),
   },

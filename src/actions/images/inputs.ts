@@ -13,13 +13,16 @@ export const imageModelInput = input({
   clean: clean.optionalText("Model"),
 });
 
-/** Number of Images (`n`), 1 to 10. */
-export const numberOfImagesInput = (comments: string) =>
+/**
+ * Number of Images (`n`): at least 1, and at most `max` where xAI's OpenAPI description sets one
+ * (10 for generation; `EditImageRequest.n` has none).
+ */
+export const numberOfImagesInput = (comments: string, max?: number) =>
   input({
     label: "Number of Images",
     type: "string",
     required: false,
     comments,
     example: "1",
-    clean: clean.optionalNumber({ label: "Number of Images", min: 1, max: 10, integer: true }),
+    clean: clean.optionalNumber({ label: "Number of Images", min: 1, max, integer: true }),
   });
