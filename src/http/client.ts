@@ -25,9 +25,11 @@ const MAX_LOG_CHARS = 4000;
 export const xaiBaseUrl = (): string =>
   (process.env.XAI_BASE_URL?.trim() || XAI_API_BASE_URL).replace(/\/+$/, "");
 
+type LogLevel = "debug" | "info" | "warn";
+
 /** What the client uses of Prismatic's action context. */
 export interface CallContext {
-  logger?: { warn(message: string): void; debug(message: string): void };
+  logger?: Partial<Record<LogLevel, (message: string) => void>>;
   debug?: { enabled: boolean };
 }
 
@@ -155,10 +157,13 @@ export class Xai implements RetryState {
     if (this.context?.debug?.enabled) this.log("debug", line());
   }
 
-  /** Logs a line (a retry's warning), redacted, then bounded; logging never fails the call. */
-  log(level: "debug" | "warn", line: string): void {
+  /**
+   * The one way the component logs (a retry's warning, a poll's or an agent turn's line): redacted,
+   * then bounded; logging never fails the call.
+   */
+  log(level: LogLevel, line: string): void {
     try {
-      this.context?.logger?.[level](truncate(this.redact.text(line), MAX_LOG_CHARS));
+      this.context?.logger?.[level]?.(truncate(this.redact.text(line), MAX_LOG_CHARS));
     } catch {}
   }
 

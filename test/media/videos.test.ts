@@ -9,6 +9,7 @@ import {
   expectNoKeyAtMediaHost,
   failureOf,
   harness,
+  MEDIA_TOKEN,
   useLocalServer,
 } from "./support";
 
@@ -93,6 +94,24 @@ describe("Get Video", () => {
     expect(waits[1]).toMatch(
       /not done at check 2 \(progress 50 %\) after 1(\.\d)? s; checking again in 1 s/,
     );
+  });
+
+  it("logs each wait through the one log path: the key redacted, the line bounded", async () => {
+    const odd = `queued ${MEDIA_TOKEN} ${"x".repeat(10_000)}`;
+    local.server.script(
+      {
+        path: "/v1/videos/vid_log",
+        status: 202,
+        body: { status: odd },
+        headers: { "retry-after": "0" },
+      },
+      { path: "/v1/videos/vid_log", body: { status: "done", video: { url: null } } },
+    );
+    const { logger, lines } = capturingLogger();
+    await harness.action("getVideo", { connection, requestId: "vid_log" }, { logger });
+    const wait = lines.find((line) => line.startsWith("Video vid_log: not done"));
+    expect(wait).toMatch(/^Video vid_log: not done at check 1 \(queued \[REDACTED\] x+…$/);
+    expect(wait?.length).toBe(4000);
   });
 
   it("without waiting returns the pending status", async () => {

@@ -79,7 +79,7 @@ describe("Get Response", () => {
     const { lines, logger } = capturingLogger();
     const started = Date.now();
     const client = xai(connection, { logger }, { deadlineMs: 5000 });
-    const data = await getResponse(client, created.id, { wait: true, logger });
+    const data = await getResponse(client, created.id, { wait: true });
     // The backoff alone would wait 1 s, then 2 s.
     expect(Date.now() - started).toBeLessThan(2500);
     expect(data.status).toBe("completed");

@@ -50,7 +50,7 @@ export const runAgent = action({
       maxTurns,
       client,
       invoke: context.invokeFlow,
-      log: (line) => context.logger.info(line),
+      log: (line) => client.log("info", line),
     });
     return { data };
   },

@@ -42,10 +42,7 @@ export const getResponse = action({
   },
   perform: async (context, { connection, responseId, waitForCompletion }) => {
     const client = xai(connection, context, { deadlineMs: GENERATION_DEADLINE_MS });
-    const response = await fetchResponse(client, responseId, {
-      wait: waitForCompletion,
-      logger: context.logger,
-    });
+    const response = await fetchResponse(client, responseId, { wait: waitForCompletion });
     const data = withOutputText(response, { parse: false });
     // A finished structured-output response is parsed too, like Create Response does.
     const format = (response.text as { format?: { type?: unknown } } | undefined)?.format;

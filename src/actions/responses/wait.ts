@@ -17,10 +17,6 @@ const PENDING = new Set(["queued", "in_progress"]);
 
 export const responsePath = (id: string): string => `/responses/${encodeURIComponent(id)}`;
 
-export interface WaitLogger {
-  info(message: string): void;
-}
-
 const statusOf = (response: JsonObject): string =>
   typeof response.status === "string" ? response.status : "unknown";
 
@@ -35,7 +31,7 @@ async function fetchOnce(client: Xai, path: string) {
 export async function getResponse(
   client: Xai,
   id: string,
-  options: { wait: boolean; logger?: WaitLogger },
+  options: { wait: boolean },
 ): Promise<JsonObject> {
   const path = responsePath(id);
   if (!options.wait) return (await fetchOnce(client, path)).response;
@@ -62,7 +58,7 @@ export async function getResponse(
     what: `xAI response ${id}`,
     onDeadline,
     signal: client.signal,
-    log: (line) => options.logger?.info(client.redact.text(line)),
+    log: (line) => client.log("info", line),
   }).catch(async (error: unknown) => {
     // A check that the call's deadline cut off is that same deadline: name the last status.
     const cut = client.signal.aborted && (error as XaiApiError).code === "DEADLINE_EXCEEDED";

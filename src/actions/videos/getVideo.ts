@@ -27,7 +27,7 @@ export const getVideo = action({
   perform: async (context, { connection, requestId, waitForCompletion, returnFile }) => {
     const client = xai(connection, context, { deadlineMs: VIDEO_DEADLINE_MS });
     const video = waitForCompletion
-      ? await waitForVideo(client, requestId, { log: (line) => context.logger.info(line) })
+      ? await waitForVideo(client, requestId, { log: (line) => client.log("info", line) })
       : (await checkVideo(client, requestId)).value;
     return videoResult(client, requestId, video, returnFile);
   },

@@ -3,15 +3,12 @@ import { type CallContext, xai } from "../../http/client";
 import { VIDEO_DEADLINE_MS } from "../../limits";
 import { startVideo, videoResult, waitForVideo } from "./videoJob";
 
-/** Prismatic's logger, of which the video steps use `info` for each wait. */
-export type VideoContext = CallContext & { logger: { info(message: string): void } };
-
 /**
  * Starts a video job; without waiting returns `{ request_id }`, else polls until done and returns
  * the VideoResponse or, with Return File, the video.
  */
 export async function runVideo(
-  context: VideoContext,
+  context: CallContext,
   connection: Connection,
   path: string,
   body: Record<string, unknown>,
@@ -22,7 +19,7 @@ export async function runVideo(
   if (!options.wait) return { data: started };
   const video = await waitForVideo(client, started.request_id, {
     waitFirst: true,
-    log: (line) => context.logger.info(line),
+    log: (line) => client.log("info", line),
   });
   return videoResult(client, started.request_id, video, options.returnFile);
 }
