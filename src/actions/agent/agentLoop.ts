@@ -40,7 +40,7 @@ export interface AgentRun {
   /** One client for the whole run, so its deadline covers every turn and flow call. */
   client: Xai;
   invoke: InvokeFlow;
-  /** One line per turn (Prismatic's `context.logger.info`). */
+  /** One line per turn (through `Xai.log`, at info level). */
   log: (line: string) => void;
   flowTimeoutMs?: number;
 }

@@ -53,7 +53,7 @@ export const classifyText = action({
   staticBranchNames: [OTHER],
   perform: async (context, { connection, text, categories, instructions, model }) => {
     const task = classificationTask(categories);
-    const { response } = await runTextStep(context, connection, {
+    const { response, client } = await runTextStep(context, connection, {
       model,
       input: text,
       instructions: instructions ? `${task}\n\n${instructions}` : task,
@@ -69,9 +69,7 @@ export const classifyText = action({
         answer.category === undefined
           ? "with no category"
           : `${truncate(JSON.stringify(answer.category), 200)}, which is not one of the categories`;
-      context.logger.warn(
-        `Classify and Branch: Grok answered ${said}; taking the ${OTHER} branch.`,
-      );
+      client.log("warn", `Classify and Branch: Grok answered ${said}; taking the ${OTHER} branch.`);
     }
     const branch = category ?? OTHER;
     return { branch, data: { category: branch, reason } };
