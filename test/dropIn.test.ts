@@ -167,6 +167,18 @@ describe("3-5. Raw Request sends what builders type", () => {
     expect(result.contentType).toBe("application/octet-stream");
   });
 
+  it("Data together with Form Data is a named InputError and nothing is sent", async () => {
+    const error = await failure("rawRequest", {
+      url: "/files",
+      method: "post",
+      data: '{"a": 1}',
+      formData: [{ key: "purpose", value: "assistants" }],
+    });
+    expect(error.name).toBe("InputError");
+    expect(error.message).toBe("Data: use either Data or Form Data / File Data, not both.");
+    expect(local.server.requests).toHaveLength(0);
+  });
+
   it("URL errors are named InputErrors and nothing is sent", async () => {
     const error = await failure("rawRequest", {
       url: "https://evil.example/v1/models",

@@ -2,6 +2,7 @@ import { action, input, util } from "@prismatic-io/spectral";
 import { inputs as httpInputs } from "@prismatic-io/spectral/dist/clients/http";
 import type { KeyValuePair } from "@prismatic-io/spectral/dist/types/Inputs";
 import FormData from "form-data";
+import { InputError } from "../../errors/classes";
 import { readHeader } from "../../errors/errorBody";
 import { xai } from "../../http/client";
 import { toRawRequestPath } from "../../http/rawPath";
@@ -68,8 +69,9 @@ export const rawRequest = action({
   perform: async (context, values) => {
     const { data, formData, fileData, fileDataFileNames } = values;
     const hasForm = [formData, fileData].some((pairs) => Array.isArray(pairs) && pairs.length > 0);
-    if (data && hasForm)
-      throw new Error("Data: use either Data or Form Data / File Data, not both.");
+    if (data && hasForm) {
+      throw new InputError("Data", "use either Data or Form Data / File Data, not both.");
+    }
     const headers = pairsToObject(values.headers);
     for (const name of Object.keys(headers)) {
       if (name.trim().toLowerCase() === "authorization") delete headers[name];
