@@ -12,7 +12,7 @@ import { deadlineExceeded, describeStatus } from "../errors/describe";
 import { describeOtherBody, mediaType, readErrorBody, readHeader } from "../errors/errorBody";
 import { formatBytes } from "../errors/text";
 import { IDLE_TIMEOUT_MS, MAX_MEDIA_BODY_BYTES } from "../limits";
-import type { Xai } from "./client";
+import { type Xai, xaiBaseUrl } from "./client";
 import { readChunks } from "./readChunks";
 
 const MAX_REDIRECTS = 5;
@@ -38,22 +38,24 @@ export interface DownloadOptions {
 const canBe = (type: string, media: "image" | "video"): boolean =>
   type.startsWith(`${media}/`) || /^(application|binary)\/octet-stream$/.test(type);
 
-/**
- * http is accepted only for loopback hosts (127.0.0.0/8, ::1, localhost): a server on this
- * machine, such as the local test server's media host. Anything else must be https.
- */
+/** 127.0.0.0/8, ::1 or localhost. */
 function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
   return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
-/** The URL when it is https (or http on loopback), else undefined. */
+/**
+ * The URL when it is https, else undefined. http is accepted only from loopback to loopback: when
+ * XAI_BASE_URL is a server on this machine (the local test server), its media host may be too.
+ * Otherwise a URL typed into a step can never reach the worker's own loopback services.
+ */
 export function safeMediaUrl(value: string): URL | undefined {
   try {
     const url = new URL(value);
     if (url.username || url.password) return undefined;
     if (url.protocol === "https:") return url;
-    return url.protocol === "http:" && isLoopbackHost(url.hostname) ? url : undefined;
+    const local = isLoopbackHost(url.hostname) && isLoopbackHost(new URL(xaiBaseUrl()).hostname);
+    return url.protocol === "http:" && local ? url : undefined;
   } catch {
     return undefined;
   }

@@ -46,6 +46,21 @@ describe("media download", () => {
     });
   });
 
+  it("refuses http on loopback when XAI_BASE_URL is not on this machine, as in production", async () => {
+    const url = local.server.media.videoUrl("clip", { bytes: 1000 });
+    const saved = process.env.XAI_BASE_URL;
+    process.env.XAI_BASE_URL = "https://api.x.ai/v1";
+    try {
+      await expect(download(url, options)).rejects.toMatchObject({ code: "INSECURE_URL" });
+      const error = await failureOf("uploadFile", { file: url });
+      expect(error.name).toBe("InputError");
+      expect(error.message).toMatch(/^File: enter an https URL, a data: URL, an xAI file id/);
+    } finally {
+      process.env.XAI_BASE_URL = saved;
+    }
+    expect(local.server.media.requests).toHaveLength(0);
+  });
+
   it("fails clearly on a cut-off body, an expired URL and a body over the limit", async () => {
     const url = local.server.media.videoUrl("cut", { bytes: 100_000 });
     local.server.media.script({ cutAfterBytes: 5000 });
