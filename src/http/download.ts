@@ -122,7 +122,7 @@ export async function readBody(
 }
 
 /**
- * GETs `url` (https, or http on loopback) without credentials and returns its bytes. Fails with
+ * GETs `url` (https; see safeMediaUrl) without credentials and returns its bytes. Fails with
  * the component's error (through `client.failure`) when the host refuses, redirects off https,
  * sends more than the limit, goes idle for IDLE_TIMEOUT_MS, the body ends before its
  * Content-Length, the call's deadline (polling and generation included) runs out, or it answers
