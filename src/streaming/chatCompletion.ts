@@ -57,6 +57,9 @@ class Choice {
   private readonly fields: Json = {};
   private readonly message: Json = {};
   private readonly calls = new Map<number, Json>();
+  /** Each call's index by its id, and one past the highest index: lookups stay O(1) per fragment. */
+  private readonly callIds = new Map<string, number>();
+  private nextCall = 0;
   private lastCall?: number;
   private logprobs?: Json;
 
@@ -72,15 +75,20 @@ class Choice {
     if (Array.isArray(calls)) for (const call of calls) if (isJsonObject(call)) this.addCall(call);
   }
 
-  /** A fragment joins the call with its `index`, else the call with its `id`, else the one before. */
+  /**
+   * A fragment joins the call with its `index`, else the call with its `id` (a new id starts a new
+   * call), else the one before.
+   */
   private addCall(fragment: Json): void {
-    let index = typeof fragment.index === "number" ? fragment.index : undefined;
+    let index = Number.isSafeInteger(fragment.index) ? (fragment.index as number) : undefined;
     if (index === undefined && typeof fragment.id === "string") {
-      index = [...this.calls].find(([, call]) => call.id === fragment.id)?.[0];
-      index ??= this.calls.size === 0 ? 0 : Math.max(...this.calls.keys()) + 1;
+      index = this.callIds.get(fragment.id) ?? this.nextCall;
     }
     index ??= this.lastCall ?? 0;
-    this.calls.set(index, merge(this.calls.get(index) ?? {}, fragment));
+    const call = merge(this.calls.get(index) ?? {}, fragment);
+    this.calls.set(index, call);
+    if (typeof call.id === "string") this.callIds.set(call.id, index);
+    this.nextCall = Math.max(this.nextCall, index + 1);
     this.lastCall = index;
   }
 
