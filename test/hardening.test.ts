@@ -304,6 +304,20 @@ describe("failures are reported as failures", () => {
     },
   );
 
+  it("an error body nested 30,000 deep is still described with xAI's reason", async () => {
+    const depth = 30_000;
+    handle = (_request, response) => {
+      response.writeHead(400, { "content-type": "application/json" });
+      response.end(`{"error":"Bad request","detail":${"[".repeat(depth)}${"]".repeat(depth)}}`);
+    };
+    const error = await harness
+      .action("listModels", { connection: testConnection() })
+      .catch((e) => e);
+    expect(error.name).toBe("XaiApiError");
+    expect(error.message).toBe("xAI API error 400 (bad request) on GET /models: Bad request.");
+    expect(JSON.stringify(error.body)).toContain("[nested too deep]");
+  });
+
   it("a chat answer cut off midway is paid for once: the POST is not retried", async () => {
     handle = (_request, response) => {
       response.writeHead(200, { "content-type": "application/json", "content-length": "5000" });

@@ -6,7 +6,7 @@
  */
 
 import { Stream } from "node:stream";
-import { dataEntries } from "../inputs/clean";
+import { dataEntries, MAX_JSON_DEPTH } from "../inputs/clean";
 import { readHeader } from "./errorBody";
 
 export const REDACTED = "[REDACTED]";
@@ -86,6 +86,8 @@ export function redactor(secrets: Secrets = []) {
     if (typeof value === "function") return "<function>";
     if (value === null || typeof value !== "object") return value;
     if (ancestors.includes(value)) return "[Circular]";
+    // Deeper than xAI itself parses: cut, so a hostile nesting cannot overflow the stack.
+    if (ancestors.length >= MAX_JSON_DEPTH) return "[nested too deep]";
     if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) {
       return `<binary ${value.byteLength} bytes>`;
     }

@@ -152,9 +152,12 @@ export class Xai implements RetryState {
     return this.callRedactor;
   }
 
-  /** Logs a line (redacted) at debug level when Prismatic's debug mode is on. */
+  /** Logs a line (redacted) at debug level when Prismatic's debug mode is on; never fails the call. */
   debug(line: () => string): void {
-    if (this.context?.debug?.enabled) this.log("debug", line());
+    if (!this.context?.debug?.enabled) return;
+    try {
+      this.log("debug", line());
+    } catch {}
   }
 
   /**

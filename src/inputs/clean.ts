@@ -24,7 +24,7 @@ export const dataEntries = (record: object): [string, unknown][] =>
   Object.entries(record).filter(([key]) => key !== "__proto__");
 
 /** xAI's JSON parser stops at 128 levels of nesting (serde_json's limit); deeper is refused here. */
-const MAX_JSON_DEPTH = 128;
+export const MAX_JSON_DEPTH = 128;
 
 /** How deeply a parsed JSON value nests, counted without recursion. */
 function depthOf(value: unknown): number {

@@ -127,6 +127,16 @@ describe("debug logging (Prismatic's debug mode)", () => {
     expect(lines[0]?.endsWith("…")).toBe(true);
   });
 
+  it("never lets a line that cannot be built break the call", () => {
+    const { context, lines } = debugContext();
+    expect(() =>
+      client(context).debug(() => {
+        throw new RangeError("Maximum call stack size exceeded");
+      }),
+    ).not.toThrow();
+    expect(lines).toEqual([]);
+  });
+
   it("never lets a failing logger break the request", async () => {
     const context: CallContext = {
       logger: {
