@@ -78,7 +78,7 @@ function sharedClient(): HttpClient {
   client.interceptors.request.use((config) => {
     const call = config.xaiCall;
     // Through redact.deep: bytes (an upload's multipart body) show as "<binary N bytes>", not as
-    // JSON.stringify's array of every byte (seconds and about 1 GB for a 40 MiB upload).
+    // JSON.stringify's array of every byte, which costs many times the file in time and memory.
     call?.debug(() => {
       const body = JSON.stringify(call.redact.deep(config.data ?? null)) ?? "";
       return `xAI request ${config.method?.toUpperCase()} ${config.url} ${truncate(body, 2000)}`;
