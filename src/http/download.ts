@@ -36,7 +36,9 @@ export interface DownloadOptions {
 
 /** Whether a media type can be the image or video expected (octet-stream can be anything). */
 const canBe = (type: string, media: "image" | "video"): boolean =>
-  type.startsWith(`${media}/`) || /^(application|binary)\/octet-stream$/.test(type);
+  type.startsWith(`${media}/`) ||
+  /^(application|binary)\/octet-stream$/.test(type) ||
+  (media === "video" && type === "application/mp4"); // RFC 4337's name for an MP4 file
 
 /** 127.0.0.0/8, ::1 or localhost. */
 function isLoopbackHost(hostname: string): boolean {

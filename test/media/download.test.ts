@@ -97,7 +97,14 @@ describe("media download", () => {
     expect(video.message).toMatch(
       /^Downloading the video from .* gave application\/xml, not a video: "<Error\/>"\.$/,
     );
-    // An image sent as octet-stream may be one: it is returned.
+    // An MP4 sent as application/mp4 (RFC 4337) and an image sent as octet-stream are returned.
+    local.server.media.script({ headers: { "content-type": "application/mp4" } });
+    const clip = await harness.action("generateVideo", {
+      connection,
+      prompt: "a cat",
+      returnFile: true,
+    });
+    expect((clip as { contentType: string }).contentType).toBe("application/mp4");
     local.server.media.script({ headers: { "content-type": "application/octet-stream" } });
     const file = (await harness.action("generateImage", {
       connection,
