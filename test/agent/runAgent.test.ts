@@ -245,6 +245,19 @@ describe("Run Agent: what goes back to Grok as an error", () => {
     expect(whole).not.toContain(FLOW_API_KEY);
   });
 
+  it("cuts the run's secrets out of a flow's result before Grok or the step sees it", async () => {
+    behave(LOOK_UP, {
+      answer: { echoed: { "api-key": FLOW_API_KEY }, note: `key ${FLOW_API_KEY}` },
+    });
+    const { data } = await run({ prompt: call("look_up_customer", { email: "a@b.c" }) });
+    expect(data.steps[0].result).toEqual({
+      echoed: { "api-key": "[REDACTED]" },
+      note: "key [REDACTED]",
+    });
+    expect(JSON.stringify(sentBodies())).not.toContain(FLOW_API_KEY);
+    expect(JSON.stringify(data)).not.toContain(FLOW_API_KEY);
+  });
+
   it("tells Grok a flow's webhook could not be reached", async () => {
     const { data } = await run(
       { prompt: call("look_up_customer", { email: "a@b.c" }) },

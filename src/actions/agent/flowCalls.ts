@@ -53,7 +53,7 @@ export interface CallSettings {
   invoke: InvokeFlow;
   /** The run's deadline signal: no flow call outlives the run. */
   signal: AbortSignal;
-  /** Redacts the run's secrets (API key, webhook URLs and keys) from error texts. */
+  /** Redacts the run's secrets (API key, webhook URLs and keys) from results and error texts. */
   redact: Redactor;
   timeoutMs?: number;
 }
@@ -135,7 +135,9 @@ export async function runFlowCall(
       maxContentLength: MAX_JSON_BODY_BYTES,
       maxRedirects: 0,
     });
-    const result = response.data;
+    // A flow may echo what it received (its webhook key, a header): the run's secrets are cut out
+    // before the result goes to xAI or into the step's result.
+    const result = redact.deep(response.data);
     return {
       step: { turn, flow: tool.flow, arguments: parsed.value, result, ms: Date.now() - started },
       output: outputItem(call, result),
