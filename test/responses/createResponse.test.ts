@@ -343,4 +343,21 @@ describe("Create Response: MCP credentials stay secret", () => {
     expect(notList.error?.message).toMatch(/^MCP Servers: must be a JSON array.*got a string/);
     expect(notList.everything).not.toContain(SECRET);
   });
+
+  it("is not shown by Get Response either, which cannot know it: xAI's echo of the tools reveals it", async () => {
+    const created = (await responses.action("createResponse", {
+      connection,
+      model: MODEL,
+      input: "Hello",
+      mcpServers: servers(),
+    })) as { data: { id: string } };
+    const fetched = await responses.action("getResponse", {
+      connection,
+      responseId: created.data.id,
+    });
+    const whole = JSON.stringify(fetched);
+    expect(whole).toContain('"server_label":"docs"');
+    expect(whole).not.toContain(SECRET);
+    expect(whole).not.toContain(HEADER_SECRET);
+  });
 });

@@ -6,6 +6,7 @@ import { GENERATION_DEADLINE_MS } from "../../limits";
 import { modelResponseExample } from "./examples";
 import { responseOutput } from "./outputSchema";
 import { parsedOutput, withOutputText } from "./outputText";
+import { withoutSecrets } from "./request";
 import { getResponse as fetchResponse } from "./wait";
 
 export const responseIdInput = input({
@@ -43,7 +44,7 @@ export const getResponse = action({
   perform: async (context, { connection, responseId, waitForCompletion }) => {
     const client = xai(connection, context, { deadlineMs: GENERATION_DEADLINE_MS });
     const response = await fetchResponse(client, responseId, { wait: waitForCompletion });
-    const data = withOutputText(response, { parse: false });
+    const data = withOutputText(withoutSecrets(client, response), { parse: false });
     // A finished structured-output response is parsed too, like Create Response does.
     const format = (response.text as { format?: { type?: unknown } } | undefined)?.format;
     if (format?.type === "json_schema" && response.status === "completed") {

@@ -4,8 +4,9 @@
  * @see https://docs.x.ai/docs/api-reference#create-new-response
  */
 
+import { redactor } from "../../errors/redact";
 import type { Xai } from "../../http/client";
-import { InputError, type JsonObject, withoutEmpty } from "../../inputs/clean";
+import { InputError, isJsonObject, type JsonObject, withoutEmpty } from "../../inputs/clean";
 import { ResponseAssembler } from "../../streaming/response";
 import { postStreamed } from "../../streaming/sse";
 import { mcpSecrets } from "./checks";
@@ -187,6 +188,17 @@ const wantsParsed = (body: JsonObject): boolean => {
 };
 
 /**
+ * A response with the call's secrets cut out, and the MCP credentials it echoes in `tools` (xAI
+ * returns a response's tools as sent): Get Response cannot know them, so they are read from there.
+ */
+export function withoutSecrets(client: Xai, answer: unknown): unknown {
+  const tools = isJsonObject(answer) && Array.isArray(answer.tools) ? answer.tools : [];
+  const echoed = mcpSecrets(tools.filter(isJsonObject).filter((tool) => tool.type === "mcp"));
+  if (echoed.length === 0 && client.secrets.length <= 1) return answer;
+  return redactor([...client.secrets, ...echoed]).deep(answer);
+}
+
+/**
  * Sends the body to `POST /responses` (streamed and assembled with `stream`) and returns xAI's
  * response plus `output_text`, and `output_parsed` when the body asks for a JSON Schema answer.
  */
@@ -200,10 +212,10 @@ export async function runResponse(
   const answer = stream
     ? await postStreamed(client, "/responses", sent, new ResponseAssembler())
     : await client.post("/responses", sent);
-  // xAI echoes `tools` back: an MCP authorization must not reach the step's result either.
-  const shown = client.secrets.length > 1 ? client.redact.deep(answer) : answer;
   try {
-    return withOutputText(shown, { parse: options.parse ?? wantsParsed(sent) });
+    return withOutputText(withoutSecrets(client, answer), {
+      parse: options.parse ?? wantsParsed(sent),
+    });
   } catch (error) {
     throw await client.failure(error);
   }
