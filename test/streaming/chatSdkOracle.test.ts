@@ -29,6 +29,13 @@ async function assemble(events: string[]): Promise<unknown> {
   throw new Error("no [DONE]");
 }
 
+/** What openai-node's ChatCompletionStream assembles from `events`, served by the local server. */
+async function sdkAssembles(body: object, events: string[]) {
+  local.server.script({ path: "/v1/chat/completions", sseChunks: events });
+  const openai = new OpenAI({ apiKey: TEST_TOKEN, baseURL: local.server.baseUrl, maxRetries: 0 });
+  return openai.chat.completions.stream(body as never).finalChatCompletion();
+}
+
 const tools = [{ type: "function", function: { name: "lookup", parameters: { type: "object" } } }];
 const request = (content: string, extra: Record<string, unknown> = {}) => ({
   model: "grok-4.3",
@@ -44,18 +51,14 @@ describe("a streamed chat completion assembles as openai-node assembles it", () 
     ["parallel tool calls in two choices", request("use tools", { n: 2, tools })],
   ])("%s", async (_what, body) => {
     const events = chatStreamEvents(body);
-    local.server.script({ path: "/v1/chat/completions", sseChunks: events });
-    const openai = new OpenAI({ apiKey: TEST_TOKEN, baseURL: local.server.baseUrl, maxRetries: 0 });
-    const oracle = await openai.chat.completions.stream(body as never).finalChatCompletion();
+    const oracle = await sdkAssembles(body, events);
     expect(await assemble(events)).toEqual(withoutSdkAdditions(oracle));
   });
 
   it("joins reasoning_content, which the SDK does not know (it keeps the last piece)", async () => {
     const body = request("please reason");
     const events = chatStreamEvents(body);
-    local.server.script({ path: "/v1/chat/completions", sseChunks: events });
-    const openai = new OpenAI({ apiKey: TEST_TOKEN, baseURL: local.server.baseUrl, maxRetries: 0 });
-    const oracle = await openai.chat.completions.stream(body as never).finalChatCompletion();
+    const oracle = await sdkAssembles(body, events);
     const whole = chatAnswer(body).choices[0]?.message.reasoning_content;
     const sdkMessage = oracle.choices[0]?.message as { reasoning_content?: string } | undefined;
     const sdkReasoning = sdkMessage?.reasoning_content;
