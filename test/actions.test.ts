@@ -222,7 +222,7 @@ describe("Get Model and List Models", () => {
     "refuses the model id %j, which would resolve to another path",
     async (modelId) => {
       await expect(harness.action("getModel", { connection, modelId })).rejects.toThrow(
-        `Model ID: "${modelId}" is not a model id`,
+        `Model ID: "${modelId}" is not an id; enter one like grok-4.3`,
       );
       expect(local.server.requests).toHaveLength(0);
     },

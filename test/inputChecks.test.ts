@@ -220,3 +220,22 @@ describe("required text", () => {
     );
   });
 });
+
+describe("ids sent as a path segment", () => {
+  // URL resolution would send "/files/.." to "/", another endpoint, with the API key.
+  it.each([
+    ["getFile", "fileId", "File ID", "."],
+    ["deleteFile", "fileId", "File ID", ".."],
+    ["downloadFile", "fileId", "File ID", ".."],
+    ["getResponse", "responseId", "Response ID", ".."],
+    ["deleteResponse", "responseId", "Response ID", "."],
+    ["getVideo", "requestId", "Request ID", ".."],
+    ["getModel", "modelId", "Model ID", ".."],
+  ])("%s refuses the %s %j", async (action, key, label, id) => {
+    await expectRefused(
+      action,
+      { [key]: id },
+      new RegExp(`^${label}: "${id.replace(/\./g, "\\.")}" is not an id; enter one like `),
+    );
+  });
+});

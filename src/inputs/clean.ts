@@ -72,6 +72,20 @@ export const requiredText =
     return String(value).trim();
   };
 
+/**
+ * An id sent as one path segment (`/files/{id}`): URL resolution turns "." and ".." (even
+ * percent-encoded) into another path, and no xAI id is either, so they are refused.
+ */
+export const pathId =
+  (label: string, like: string) =>
+  (value: unknown): string => {
+    const id = requiredText(label)(value);
+    if (/^\.{1,2}$/.test(id)) {
+      throw new InputError(label, `${JSON.stringify(id)} is not an id; enter one like ${like}.`);
+    }
+    return id;
+  };
+
 /** An optional text input: empty means "leave it out of the request". */
 export const optionalText =
   (label: string) =>

@@ -8,7 +8,7 @@ export const fileIdInput = input({
   comments: "The id of a file uploaded to xAI (file_…).",
   example: "file_5b2c1e0f-3d4a-4b5c-8d9e-0a1b2c3d4e5f",
   dataSource: "selectFile",
-  clean: clean.requiredText("File ID"),
+  clean: clean.pathId("File ID", "file_5b2c1e0f-3d4a-4b5c-8d9e-0a1b2c3d4e5f"),
 });
 
 export const filePath = (fileId: string, suffix = ""): string =>

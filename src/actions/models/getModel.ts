@@ -7,21 +7,6 @@ import { xaiOutput } from "../outputs";
 import { modelExample } from "./examples";
 
 /**
- * URL resolution turns the segments "." and ".." (even percent-encoded) into another path, and no
- * model has such an id, so they are refused; everything else is sent as one encoded segment.
- */
-const modelId = (value: unknown): string => {
-  const id = clean.requiredText("Model ID")(value);
-  if (/^\.{1,2}$/.test(id)) {
-    throw new clean.InputError(
-      "Model ID",
-      `${JSON.stringify(id)} is not a model id; enter one like grok-4.3.`,
-    );
-  }
-  return id;
-};
-
-/**
  * Get Model: `GET /models/{model_id}`.
  * @see https://docs.x.ai/docs/api-reference#get-model
  */
@@ -39,7 +24,7 @@ export const getModel = action({
       comments: "The ID of the model to retrieve.",
       example: "grok-4.3",
       dataSource: "selectModel",
-      clean: modelId,
+      clean: clean.pathId("Model ID", "grok-4.3"),
     }),
   },
   perform: async (context, { connection, modelId }) => {

@@ -15,7 +15,7 @@ export const responseIdInput = input({
   required: true,
   comments: "The ID of a stored response (the `id` Create Response returned).",
   example: "ad5663da-63e6-86c6-e0be-ff15effa8357",
-  clean: clean.requiredText("Response ID"),
+  clean: clean.pathId("Response ID", "ad5663da-63e6-86c6-e0be-ff15effa8357"),
 });
 
 /**

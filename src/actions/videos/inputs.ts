@@ -83,5 +83,5 @@ export const requestIdInput = input({
   required: true,
   comments: "The request_id a video step returned.",
   example: "0f5e1b2c-3d4a-4b5c-8d9e-0a1b2c3d4e5f",
-  clean: clean.requiredText("Request ID"),
+  clean: clean.pathId("Request ID", "0f5e1b2c-3d4a-4b5c-8d9e-0a1b2c3d4e5f"),
 });
