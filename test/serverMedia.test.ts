@@ -195,7 +195,7 @@ describe("image edits", () => {
   it.each([
     ["no prompt", { image: HTTPS_IMAGE }, 422],
     ["no image", { prompt: "x" }, 400],
-    ["an http URL", { prompt: "x", image: { url: "http://example.com/a.png" } }, 400],
+    ["an ftp URL", { prompt: "x", image: { url: "ftp://example.com/a.png" } }, 400],
     ["a non-image data URL", { prompt: "x", image: { url: "data:text/plain;base64,aGk=" } }, 400],
     ["both image and images", { prompt: "x", image: HTTPS_IMAGE, images: [HTTPS_IMAGE] }, 400],
     ["an unknown file_id", { prompt: "x", image: { file_id: "file_nope" } }, 404],
@@ -341,12 +341,7 @@ describe("videos", () => {
     ["/v1/videos/generations", "a bad resolution", { prompt: "x", resolution: "4k" }, 422],
     ["/v1/videos/edits", "no prompt", { video: HTTPS_VIDEO }, 422],
     ["/v1/videos/edits", "no video", { prompt: "x" }, 422],
-    [
-      "/v1/videos/edits",
-      "an http video",
-      { prompt: "x", video: { url: "http://e.com/a.mp4" } },
-      400,
-    ],
+    ["/v1/videos/edits", "an ftp video", { prompt: "x", video: { url: "ftp://e.com/a.mp4" } }, 400],
     [
       "/v1/videos/edits",
       "a non-mp4 video",

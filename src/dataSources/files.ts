@@ -22,7 +22,7 @@ export const selectFile = dataSource({
     return {
       result: data.map((file) => ({
         key: file.id,
-        label: `${file.filename ?? file.id}${typeof file.bytes === "number" ? ` (${formatBytes(file.bytes)})` : ""}`,
+        label: `${typeof file.filename === "string" ? file.filename : file.id}${typeof file.bytes === "number" ? ` (${formatBytes(file.bytes)})` : ""}`,
       })),
     };
   },

@@ -132,8 +132,10 @@ function transportFailure(error: AxiosError): XaiApiError {
     });
   }
   if (/maxContentLength/.test(error.message)) {
+    const limit = error.config?.maxContentLength;
+    const bytes = typeof limit === "number" && limit > 0 ? limit : MAX_JSON_BODY_BYTES;
     return new XaiApiError(
-      `xAI's answer to ${on} was larger than the ${formatBytes(MAX_JSON_BODY_BYTES)} limit, so it was not read`,
+      `xAI's answer to ${on} was larger than the ${formatBytes(bytes)} limit, so it was not read`,
       { code: "LIMIT_EXCEEDED", method, path },
     );
   }

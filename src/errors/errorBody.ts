@@ -125,6 +125,14 @@ export function readHeader(headers: unknown, name: string): string | undefined {
   return undefined;
 }
 
-/** A Content-Type without its parameters, lower-case: "image/png; q=1" → "image/png" ("" for none). */
-export const mediaType = (value: unknown): string =>
-  typeof value === "string" ? (value.split(";")[0]?.trim().toLowerCase() ?? "") : "";
+/** RFC 9110's `type "/" subtype`, both tokens: nothing that could break a header line (CR, LF). */
+const MEDIA_TYPE = /^[\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+$/;
+
+/**
+ * A Content-Type without its parameters, lower-case: "image/png; q=1" → "image/png"; "" for none
+ * or for a malformed one (it may be sent on in a multipart header).
+ */
+export const mediaType = (value: unknown): string => {
+  const type = typeof value === "string" ? (value.split(";")[0]?.trim().toLowerCase() ?? "") : "";
+  return MEDIA_TYPE.test(type) ? type : "";
+};

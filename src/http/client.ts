@@ -207,9 +207,9 @@ export class Xai implements RetryState {
     }
   }
 
-  /** The redacted error for anything that failed during this call. */
-  failure(error: unknown): Promise<Error> {
-    return toXaiError(error, this.secrets);
+  /** The redacted error for anything that failed during this call (`more`: a download's signature). */
+  failure(error: unknown, more: Secrets = []): Promise<Error> {
+    return toXaiError(error, [...this.secrets, ...more]);
   }
 
   /** A JSON request whose answer must be a JSON object or array; anything else fails the step. */

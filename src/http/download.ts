@@ -6,10 +6,13 @@
  * signed query string.
  */
 
+import { lookup as dnsLookup } from "node:dns/promises";
+import { BlockList, isIP } from "node:net";
 import axios from "axios";
 import { StreamCutOffError, XaiApiError } from "../errors/classes";
 import { deadlineExceeded, describeStatus } from "../errors/describe";
 import { describeOtherBody, mediaType, readErrorBody, readHeader } from "../errors/errorBody";
+import { redactor } from "../errors/redact";
 import { formatBytes } from "../errors/text";
 import { IDLE_TIMEOUT_MS, MAX_MEDIA_BODY_BYTES } from "../limits";
 import { type Xai, xaiBaseUrl } from "./client";
@@ -34,11 +37,40 @@ export interface DownloadOptions {
   media?: "image" | "video";
 }
 
-/** Whether a media type can be the image or video expected (octet-stream can be anything). */
-const canBe = (type: string, media: "image" | "video"): boolean =>
-  type.startsWith(`${media}/`) ||
+/**
+ * Whether a media type can be the image or video expected (octet-stream can be anything). SVG is
+ * not: it is a document that can carry scripts, and xAI generates raster images only.
+ */
+export const isMediaType = (type: string, media: "image" | "video"): boolean =>
+  (type.startsWith(`${media}/`) && type !== "image/svg+xml") ||
   /^(application|binary)\/octet-stream$/.test(type) ||
   (media === "video" && type === "application/mp4"); // RFC 4337's name for an MP4 file
+
+/** Addresses that are not on the public internet (RFC 6890): the worker's own and its network's. */
+const NOT_PUBLIC = new BlockList();
+for (const [net, prefix] of [
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["224.0.0.0", 3],
+] as const) {
+  NOT_PUBLIC.addSubnet(net, prefix, "ipv4");
+}
+for (const [net, prefix] of [
+  ["::", 127],
+  ["64:ff9b::", 96],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["ff00::", 8],
+] as const) {
+  NOT_PUBLIC.addSubnet(net, prefix, "ipv6");
+}
 
 /** 127.0.0.0/8, ::1 or localhost. */
 function isLoopbackHost(hostname: string): boolean {
@@ -46,28 +78,72 @@ function isLoopbackHost(hostname: string): boolean {
   return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
+/** XAI_BASE_URL is a server on this machine (the local test server): its media host may be too. */
+const localTesting = (): boolean => isLoopbackHost(new URL(xaiBaseUrl()).hostname);
+
+/** Whether the worker may connect to `address` (an IP): public, or loopback while testing. */
+function mayReach(address: string): boolean {
+  const family = isIP(address) === 6 ? "ipv6" : "ipv4";
+  return !NOT_PUBLIC.check(address, family) || (localTesting() && isLoopbackHost(address));
+}
+
 /**
- * The URL when it is https, else undefined. http is accepted only from loopback to loopback: when
- * XAI_BASE_URL is a server on this machine (the local test server), its media host may be too.
- * Otherwise a URL typed into a step can never reach the worker's own loopback services.
+ * The URL when the worker may fetch it, else undefined: https to a public host, no credentials.
+ * http, and loopback addresses, only from loopback to loopback while testing. A URL typed into a
+ * step (or a redirect) thus never reaches the worker's own or its network's services; host names
+ * are checked again once resolved (`lookup` below).
  */
 export function safeMediaUrl(value: string): URL | undefined {
-  try {
-    const url = new URL(value);
-    if (url.username || url.password) return undefined;
-    if (url.protocol === "https:") return url;
-    const local = isLoopbackHost(url.hostname) && isLoopbackHost(new URL(xaiBaseUrl()).hostname);
-    return url.protocol === "http:" && local ? url : undefined;
-  } catch {
-    return undefined;
-  }
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || url.username || url.password) return undefined;
+  const host = url.hostname
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "")
+    .toLowerCase();
+  if (isIP(host) && !mayReach(host)) return undefined;
+  if (url.protocol === "https:") return url;
+  return url.protocol === "http:" && localTesting() && isLoopbackHost(host) ? url : undefined;
+}
+
+/** DNS lookup for downloads: the first address the worker may reach, else the download fails. */
+async function lookup(hostname: string): Promise<{ address: string; family: number }> {
+  const addresses = await dnsLookup(hostname, { all: true });
+  const allowed = addresses.find(({ address }) => mayReach(address));
+  if (allowed) return allowed;
+  throw Object.assign(new Error(`${hostname} is not a public address`), {
+    code: "ADDRESS_REFUSED",
+  });
 }
 
 /** Host and path only: signed media URLs carry their signature in the query. */
 const shownUrl = (url: URL): string => `${url.host}${url.pathname}`;
 
+/**
+ * A signed URL's long query values (a signature, a token): secrets of the download, should the
+ * host quote them back. Short ones (`expires=3600`) are left, so a status like 403 stays readable.
+ */
+const signatureOf = (url: URL): string[] =>
+  [...url.searchParams.values()].filter((value) => value.length >= 16);
+
+/** Why safeMediaUrl refused a URL: "is not https (http:)", "points to 10.0.0.1, not a public address". */
+const whyRefused = (url: URL): string =>
+  url.username || url.password
+    ? "carries a user name or password"
+    : url.protocol === "https:"
+      ? `points to ${url.host}, not a public address`
+      : `is not https (${url.protocol})`;
+
 const fail = (message: string, code: string, status?: number): XaiApiError =>
   new XaiApiError(message, { code, status, method: "GET" });
+
+/**
+ * Whether axios decoded the body (gzip, deflate, br): it then drops Content-Encoding but keeps the
+ * Content-Length, which counts the encoded bytes; the socket's raw headers still show it.
+ */
+const wasDecoded = (request: unknown): boolean => {
+  const raw = (request as { res?: { rawHeaders?: string[] } } | undefined)?.res?.rawHeaders ?? [];
+  return raw.some((name, index) => index % 2 === 0 && name.toLowerCase() === "content-encoding");
+};
 
 /**
  * A 2xx answer's bytes and media type (media, a file, a JSON answer sent instead of a stream). The
@@ -76,7 +152,7 @@ const fail = (message: string, code: string, status?: number): XaiApiError =>
  * fails, and so does less than announced. `reading` starts messages: "Downloading the video".
  */
 export async function readBody(
-  response: { headers: unknown; data: NodeJS.ReadableStream },
+  response: { headers: unknown; data: NodeJS.ReadableStream; request?: unknown },
   maxBytes: number,
   reading: string,
   method = "GET",
@@ -93,7 +169,8 @@ export async function readBody(
       `${reading} was refused: it is ${formatBytes(announced)}, larger than the ${formatBytes(maxBytes)} limit`,
     );
   }
-  const target = announced !== undefined ? Buffer.allocUnsafe(announced) : undefined;
+  const exact = announced !== undefined && !wasDecoded(response.request);
+  const target = exact ? Buffer.allocUnsafe(announced) : undefined;
   const limit = target?.length ?? maxBytes;
   const chunks: Buffer[] = [];
   let received = 0;
@@ -115,8 +192,12 @@ export async function readBody(
   } catch (error) {
     if (error instanceof XaiApiError) throw error;
     cause = (error as Error).message || cause;
+    // axios' own maxContentLength (the client's request limit) can stop the stream first.
+    if (/maxContentLength/.test(cause)) {
+      throw tooLarge(`${reading} stopped: it is larger than the ${formatBytes(maxBytes)} limit`);
+    }
   }
-  const of = announced !== undefined ? ` of ${formatBytes(announced)}` : "";
+  const of = target ? ` of ${formatBytes(target.length)}` : "";
   throw new StreamCutOffError(
     `${reading} was cut off after ${formatBytes(received)}${of} (${cause})`,
     { method },
@@ -137,8 +218,10 @@ export async function download(
 ): Promise<Downloaded> {
   const start = safeMediaUrl(value);
   if (!start) {
-    const insecure = `Downloading ${what} was refused: its URL is not https`;
-    throw await client.failure(fail(insecure, "INSECURE_URL"));
+    const why = URL.canParse(value) ? whyRefused(new URL(value)) : "is not a valid URL";
+    throw await client.failure(
+      fail(`Downloading ${what} was refused: its URL ${why}`, "INSECURE_URL"),
+    );
   }
   // The URL of the current hop, for messages; a refused redirect is kept to be thrown as is.
   let current = start;
@@ -150,12 +233,13 @@ export async function download(
       method: "GET",
       responseType: "stream",
       maxRedirects: MAX_REDIRECTS,
+      lookup,
       beforeRedirect: (next, { statusCode }) => {
         const target = new URL(String(next.href));
         const safe = safeMediaUrl(target.href);
         if (!safe) {
           refused = fail(
-            `Downloading ${what} from ${shownUrl(current)} was refused: it redirects to a URL that is not https (${target.protocol}), which is not followed`,
+            `Downloading ${what} from ${shownUrl(current)} was refused: it redirects to a URL that ${whyRefused(target)}, which is not followed`,
             "REDIRECT_REFUSED",
             statusCode,
           );
@@ -171,8 +255,9 @@ export async function download(
     const { status, headers } = response;
     const type = mediaType(readHeader(headers, "content-type")) || "application/octet-stream";
     const failed = status < 200 || status >= 300;
-    if (failed || (media && !canBe(type, media))) {
-      const reason = describeOtherBody(await readErrorBody(response.data), type, client.redact);
+    if (failed || (media && !isMediaType(type, media))) {
+      const redact = redactor([...client.secrets, ...signatureOf(start), ...signatureOf(current)]);
+      const reason = describeOtherBody(await readErrorBody(response.data), type, redact);
       const from = `Downloading ${what} from ${shownUrl(current)}`;
       if (!failed) {
         const expected = media === "image" ? "an image" : "a video";
@@ -205,6 +290,6 @@ export async function download(
               code ?? "DOWNLOAD_FAILED",
             );
     }
-    throw await client.failure(failure);
+    throw await client.failure(failure, [...signatureOf(start), ...signatureOf(current)]);
   }
 }

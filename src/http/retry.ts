@@ -54,6 +54,8 @@ export function shouldRetry(error: AxiosError): boolean {
   if (status === undefined) {
     // axios' own ERR_* codes (a size limit, a bad URL or option) would fail the same way again.
     if (error.code?.startsWith("ERR_")) return false;
+    // Node's HTTP parser failed on what the server sent: it had answered, and would again.
+    if (error.code?.startsWith("HPE_")) return false;
     return isNetworkError(error) || /socket hang up/i.test(error.message);
   }
   // A 2xx cut off midway: read again only what costs nothing to ask for again.

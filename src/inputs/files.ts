@@ -1,6 +1,6 @@
 /**
  * The "file" input: what an earlier step hands over (a Prismatic file `{ data: Buffer, contentType }`,
- * e.g. a Dropbox download), a `data:` URL, an https URL, or the id of a file uploaded to xAI
+ * e.g. a Dropbox download), a `data:` URL, a URL, or the id of a file uploaded to xAI
  * (`file_…`). Checked before anything is sent: the type an endpoint accepts and xAI's size limit.
  */
 
@@ -93,21 +93,37 @@ const DATA_URL = /^data:([^;,]*)((?:;[^;,]*)*?)(;base64)?,(.*)$/is;
 function fromDataUrl(label: string, kind: FileKind, text: string): FileValue {
   const match = DATA_URL.exec(text);
   if (!match) throw new InputError(label, "is not a valid data: URL (data:<type>;base64,<data>).");
-  const [, type, , base64, payload] = match;
-  const data = base64
-    ? Buffer.from(payload ?? "", "base64")
-    : Buffer.from(decodeURIComponent(payload ?? ""), "utf8");
+  const [, type, , base64, payload = ""] = match;
+  let data: Buffer;
+  try {
+    data = base64 ? Buffer.from(payload, "base64") : Buffer.from(decodeURIComponent(payload));
+  } catch {
+    throw new InputError(label, "is not a valid data: URL: it has a malformed %-escape.");
+  }
   return checkBytes(label, kind, data, mediaType(type));
 }
 
-function fromText(label: string, kind: FileKind, text: string): FileValue {
+/** An absolute http(s) URL without credentials, which xAI fetches itself; else undefined. */
+function forwardedUrl(text: string): URL | undefined {
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  const web = url?.protocol === "https:" || url?.protocol === "http:";
+  return web && !url.username && !url.password ? url : undefined;
+}
+
+function fromText(label: string, kind: FileKind, text: string, fetchedHere: boolean): FileValue {
   if (/^data:/i.test(text)) return fromDataUrl(label, kind, text);
   if (/^file[_-][\w-]+$/.test(text)) return { kind: "fileId", fileId: text };
-  const url = safeMediaUrl(text);
+  // Upload File fetches a URL itself, so it must be safe to fetch from the worker (https).
+  const url = fetchedHere ? safeMediaUrl(text) : forwardedUrl(text);
   if (!url) {
+    // Text that names no scheme is the file's content, for a step that takes any file.
+    if (kind === "any" && !/^[a-z][a-z\d+.-]*:/i.test(text)) {
+      return checkBytes(label, kind, Buffer.from(text), "text/plain");
+    }
+    const web = fetchedHere ? "an https URL" : "a URL";
     throw new InputError(
       label,
-      `enter an https URL, a data: URL, an xAI file id or a file from an earlier step; got ${describeValue(text)}.`,
+      `enter ${web}, a data: URL, an xAI file id or a file from an earlier step; got ${describeValue(text)}.`,
     );
   }
   // xAI: "The video must have the `.mp4` file extension" (VideoUrl).
@@ -122,13 +138,13 @@ function fromText(label: string, kind: FileKind, text: string): FileValue {
 
 /** Checks one file input value; undefined when empty and not required. */
 export const cleanFile =
-  (label: string, kind: FileKind, required: boolean) =>
+  (label: string, kind: FileKind, required: boolean, fetchedHere = false) =>
   (value: unknown): FileValue | undefined => {
     if (isEmpty(value)) {
       if (!required) return undefined;
       throw new InputError(label, "is required: pass a file from an earlier step or a URL.");
     }
-    if (typeof value === "string") return fromText(label, kind, value.trim());
+    if (typeof value === "string") return fromText(label, kind, value.trim(), fetchedHere);
     if (util.types.isBufferDataPayload(value)) {
       const name = (value as { fileName?: unknown }).fileName;
       const fileName = typeof name === "string" ? name : undefined;
@@ -147,17 +163,26 @@ export interface FileInputSpec {
   required: boolean;
   comments: string;
   example?: string;
+  /** The component downloads a URL itself (Upload File) instead of passing it to xAI. */
+  fetchedHere?: boolean;
 }
 
-/** A "data" input taking a file from an earlier step, a data: URL, an https URL or a file id. */
-export const fileInput = ({ label, kind, required, comments, example }: FileInputSpec) =>
+/** A "data" input taking a file from an earlier step, a data: URL, a URL or a file id. */
+export const fileInput = ({
+  label,
+  kind,
+  required,
+  comments,
+  example,
+  fetchedHere,
+}: FileInputSpec) =>
   input({
     label,
     type: "data",
     required,
     comments,
     example: example ?? "https://example.com/cat.png",
-    clean: cleanFile(label, kind, required),
+    clean: cleanFile(label, kind, required, fetchedHere),
   });
 
 /** As xAI's `ImageUrl` / `VideoUrl`: bytes become a base64 data URL with their MIME type. */

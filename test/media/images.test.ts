@@ -113,6 +113,17 @@ describe("Edit Image", () => {
     expect(result?.data).toHaveLength(2);
   });
 
+  it("passes an http URL on to xAI as it is: ImageUrl.url is any public URL, fetched by xAI", async () => {
+    await harness.action("editImage", {
+      connection,
+      prompt: "x",
+      image: "http://example.com/cat.png",
+    });
+    expect(bodyOf(local.server, "/images/edits").image).toEqual({
+      url: "http://example.com/cat.png",
+    });
+  });
+
   it.each([
     [
       "a text file",
@@ -124,7 +135,12 @@ describe("Edit Image", () => {
       { data: Buffer.alloc(20 * 1024 * 1024 + 1), contentType: "image/png" },
       /Image: the file is 20,971,521 bytes, larger than the 20 MiB xAI accepts for an image/,
     ],
-    ["an http URL", "http://example.com/cat.png", /Image: enter an https URL/],
+    ["an ftp URL", "ftp://example.com/cat.png", /Image: enter a URL, a data: URL, an xAI file id/],
+    [
+      "a data: URL with a malformed %-escape",
+      "data:image/png,%E0%A4%A",
+      /^Image: is not a valid data: URL: it has a malformed %-escape\.$/,
+    ],
     ["a number", 42, /Image: expected a file from an earlier step/],
   ])("refuses %s before sending anything, naming the input", async (_name, image, message) => {
     const error = await failureOf("editImage", { prompt: "x", image });

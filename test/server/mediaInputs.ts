@@ -3,13 +3,11 @@ import { isRecord } from "./promptReading";
 import { invalidTypeError, missingFieldError, type XaiError, xaiError } from "./xaiErrors";
 
 /**
- * Checks an `ImageUrl` / `VideoUrl` input (`{url}` or `{file_id}`) as xAI does: a public https URL
- * or a base64 data URL, or the id of an uploaded file. http URLs are refused, except those of the
- * local media host, which stands in for xAI's https CDN so tests can chain (generate, then extend).
+ * Checks an `ImageUrl` / `VideoUrl` input (`{url}` or `{file_id}`) as xAI's OpenAPI description
+ * does: a public URL (http or https) or a base64 data URL, or the id of an uploaded file.
  */
 
 export interface InputContext {
-  mediaOrigin: string;
   fileExists(id: string): boolean;
 }
 
@@ -18,7 +16,7 @@ const DATA_URL: Record<MediaKind, RegExp> = {
   video: /^data:video\/mp4;base64,/i,
 };
 
-function checkUrl(field: string, url: string, kind: MediaKind, context: InputContext) {
+function checkUrl(field: string, url: string, kind: MediaKind) {
   if (url.startsWith("data:")) {
     if (DATA_URL[kind].test(url)) return undefined;
     const types = kind === "image" ? "image/png, image/jpeg or image/webp" : "video/mp4";
@@ -30,8 +28,8 @@ function checkUrl(field: string, url: string, kind: MediaKind, context: InputCon
   } catch {
     return xaiError(400, `Invalid request: ${field} is not a valid URL.`);
   }
-  if (parsed.protocol !== "https:" && parsed.origin !== context.mediaOrigin) {
-    return xaiError(400, `Invalid request: ${field} must be an https URL or a data URL.`);
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
+    return xaiError(400, `Invalid request: ${field} must be a public URL or a data URL.`);
   }
   if (kind === "video" && !parsed.pathname.toLowerCase().endsWith(".mp4")) {
     return xaiError(400, `Invalid request: ${field} must have the .mp4 file extension.`);
@@ -65,5 +63,5 @@ export function checkMediaInput(
   }
   if (!hasUrl) return missingFieldError(`${field}.url`);
   if (typeof url !== "string") return invalidTypeError(`${field}.url`, "a string");
-  return checkUrl(`${field}.url`, url, kind, context);
+  return checkUrl(`${field}.url`, url, kind);
 }

@@ -29,7 +29,6 @@ type Handler = (request: RecordedRequest, context: MediaContext, id: string) => 
 
 function inputContext(context: MediaContext): InputContext {
   return {
-    mediaOrigin: context.host.origin,
     fileExists: (id) => context.files.find(id) !== undefined,
   };
 }

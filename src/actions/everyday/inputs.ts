@@ -50,7 +50,7 @@ export const imagesInput = input({
   collection: "valuelist",
   required: false,
   comments:
-    "Images Grok should look at: https URLs, data: URLs or image files from earlier steps (PNG, JPEG or WebP, at most 20 MiB each). See [xAI docs](https://docs.x.ai/docs/guides/image-understanding).",
+    "Images Grok should look at: URLs, data: URLs or image files from earlier steps (PNG, JPEG or WebP, at most 20 MiB each). See [xAI docs](https://docs.x.ai/docs/guides/image-understanding).",
   example: "https://example.com/receipt.jpg",
   clean: cleanImages,
 });

@@ -4,6 +4,7 @@
  */
 
 import type { Xai } from "../../http/client";
+import { isJsonObject } from "../../inputs/clean";
 
 /** An uploaded file (`File`); other fields are passed on untouched. */
 export interface XaiFile {
@@ -29,7 +30,8 @@ export async function listFilePage(
     limit: params.limit,
     pagination_token: params.after,
   });
-  const data = await client.listIn<XaiFile>(answer, "data", "GET /files");
+  const isFile = (file: unknown) => isJsonObject(file) && typeof file.id === "string";
+  const data = await client.listIn<XaiFile>(answer, "data", "GET /files", isFile);
   return { ...answer, data };
 }
 
@@ -43,19 +45,21 @@ export async function listAllFiles(
   maxFiles = MAX_LISTED_FILES,
   after?: string,
 ): Promise<FilesPage> {
-  const files: XaiFile[] = [];
+  const files = new Map<string, XaiFile>();
   const seen = new Set<string>();
   let token = after;
   for (;;) {
-    const asked = Math.min(pageSize, maxFiles - files.length);
+    const asked = Math.min(pageSize, maxFiles - files.size);
     const page = await listFilePage(client, { limit: asked, after: token });
-    // Never more than asked for, whatever a page holds.
-    for (const file of page.data.slice(0, asked)) files.push(file);
-    const next = page.pagination_token ?? undefined;
+    const before = files.size;
+    // Never more than asked for, whatever a page holds; a file a looping server repeats, once.
+    for (const file of page.data.slice(0, asked)) if (!files.has(file.id)) files.set(file.id, file);
+    const { pagination_token: given } = page;
+    const next = typeof given === "string" && given !== "" ? given : undefined;
     // A short page is the last one (xAI returns a token on every page).
-    const ended = page.data.length < asked || !next || seen.has(next);
-    if (ended) return { data: files, pagination_token: null };
-    if (files.length >= maxFiles) return { data: files, pagination_token: next };
+    const ended = page.data.length < asked || !next || seen.has(next) || files.size === before;
+    if (ended) return { data: [...files.values()], pagination_token: null };
+    if (files.size >= maxFiles) return { data: [...files.values()], pagination_token: next };
     seen.add(next);
     token = next;
   }

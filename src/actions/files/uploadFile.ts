@@ -58,7 +58,9 @@ export const uploadFile = action({
       kind: "any",
       required: true,
       example: "https://example.com/report.pdf",
-      comments: "A file from an earlier step, a data: URL or an https URL. At most 50 MiB.",
+      comments:
+        "A file from an earlier step, a data: URL, an https URL, or text (uploaded as a text file). At most 50 MiB.",
+      fetchedHere: true,
     }),
     fileName: input({
       label: "File Name",

@@ -10,7 +10,7 @@ import { imageModelInput, numberOfImagesInput } from "./inputs";
 import { postImages, returnFileInput } from "./results";
 
 /**
- * Edit Image: `POST /images/edits` (JSON, `EditImageRequest`). The image goes to xAI as an https
+ * Edit Image: `POST /images/edits` (JSON, `EditImageRequest`). The image goes to xAI as a
  * URL, an xAI file id, or (a file from an earlier step, a data: URL) a base64 data URL.
  * @see https://docs.x.ai/docs/api-reference#image-edits
  */
@@ -34,7 +34,7 @@ export const editImage = action({
       kind: "image",
       required: true,
       comments:
-        "The image to edit: a file from an earlier step, an https URL, a data: URL or an xAI file id. PNG, JPEG or WebP, at most 20 MiB.",
+        "The image to edit: a file from an earlier step, a URL, a data: URL or an xAI file id. PNG, JPEG or WebP, at most 20 MiB.",
     }),
     model: imageModelInput,
     n: numberOfImagesInput("Number of edited images to generate."),

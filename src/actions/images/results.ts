@@ -5,8 +5,9 @@
 
 import { input } from "@prismatic-io/spectral";
 import { XaiApiError } from "../../errors/classes";
+import { mediaType } from "../../errors/errorBody";
 import type { Xai } from "../../http/client";
-import { download } from "../../http/download";
+import { download, isMediaType } from "../../http/download";
 import * as clean from "../../inputs/clean";
 import { MAX_MEDIA_BODY_BYTES } from "../../limits";
 import { type FileResult, fileResult, type MediaFile } from "../files/fileResult";
@@ -28,6 +29,19 @@ export const returnFileInput = (what: string) =>
     clean: clean.booleanValue,
   });
 
+/** A b64_json image, held to what a downloaded one must be: image bytes of an image type. */
+async function decoded(client: Xai, image: GeneratedImage, what: string): Promise<MediaFile> {
+  const data = Buffer.from(image.b64_json ?? "", "base64");
+  const contentType = image.mime_type ? mediaType(image.mime_type) : "image/png";
+  if (data.length > 0 && isMediaType(contentType, "image")) return { data, contentType };
+  const problem = data.length > 0 ? `type ${JSON.stringify(contentType)}` : "no base64 bytes";
+  throw await client.failure(
+    new XaiApiError(`xAI's b64_json for ${what} is not an image: it has ${problem}`, {
+      code: "NOT_MEDIA",
+    }),
+  );
+}
+
 /**
  * Downloads (or decodes) each image in turn, so at most one download is in flight; together they
  * stay within the media limit, so ten images cannot hold ten times its size.
@@ -39,8 +53,7 @@ async function imageFiles(client: Xai, images: GeneratedImage[]): Promise<MediaF
     const what = images.length === 1 ? "the image" : `image ${index + 1}`;
     let file: MediaFile;
     if (typeof image.b64_json === "string" && image.b64_json !== "") {
-      const contentType = image.mime_type || "image/png";
-      file = { data: Buffer.from(image.b64_json, "base64"), contentType };
+      file = await decoded(client, image, what);
     } else if (typeof image.url === "string" && image.url !== "") {
       file = await download(client, image.url, { what, maxBytes: left, media: "image" });
     } else {
@@ -65,7 +78,12 @@ export async function postImages(
   returnFile: boolean,
 ): Promise<{ data: GeneratedImage[] } | FileResult> {
   const answer = await client.post(path, body, MAX_MEDIA_BODY_BYTES);
-  const images = await client.listIn<GeneratedImage>(answer, "data", `POST ${path}`);
+  const images = await client.listIn<GeneratedImage>(
+    answer,
+    "data",
+    `POST ${path}`,
+    clean.isJsonObject,
+  );
   if (!returnFile) return { data: images };
   return fileResult(await imageFiles(client, images));
 }

@@ -37,7 +37,7 @@ export const generateVideo = action({
       kind: "image",
       required: false,
       comments:
-        "Optional first frame: a file from an earlier step, an https URL, a data: URL or an xAI file id (PNG, JPEG or WebP, at most 20 MiB).",
+        "Optional first frame: a file from an earlier step, a URL, a data: URL or an xAI file id (PNG, JPEG or WebP, at most 20 MiB).",
     }),
     duration: videoDuration(1, 15, "Length of the video in seconds, 1 to 15 (xAI's default: 8)."),
     aspectRatio,

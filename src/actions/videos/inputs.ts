@@ -21,7 +21,7 @@ export const sourceVideo = (use: string) =>
     kind: "video",
     required: true,
     example: "https://example.com/clip.mp4",
-    comments: `The video to ${use}: a file from an earlier step, an https URL ending in .mp4, a data: URL or an xAI file id. MP4, at most 50 MiB.`,
+    comments: `The video to ${use}: a file from an earlier step, a URL ending in .mp4, a data: URL or an xAI file id. MP4, at most 50 MiB.`,
   });
 
 export const videoModel = input({
