@@ -49,6 +49,32 @@ describe("Create Response: request body", () => {
     expect(sentBody().input).toBe("[Draft] a haiku");
   });
 
+  it("sends typed text as the prompt unless it is a JSON array of input items", async () => {
+    // A placeholder in brackets is not JSON, and JSON data mapped in is not input items.
+    for (const prompt of [
+      "[{name}] is the placeholder; fill it in",
+      '[{"id":1,"total":5}]',
+      "[]",
+      '[{"role": "user", "content": "hi"}, {"id": 2}]',
+    ]) {
+      await create({ input: prompt });
+      expect(sentBody().input).toBe(prompt);
+    }
+    const items = [
+      { role: "user", content: "Hi" },
+      { type: "function_call_output", call_id: "c1", output: "{}" },
+    ];
+    await create({ input: `  ${JSON.stringify(items)}` });
+    expect(sentBody().input).toEqual(items);
+  });
+
+  it("refuses typed items whose JSON is broken, with the position, before sending", async () => {
+    const error = await rejection(create({ input: '[{"role": "user", "content": "Hi"}' }));
+    expect(error.name).toBe("InputError");
+    expect(error.message).toMatch(/^Input: is not valid JSON: .*position 34\b/);
+    expect(local.server.requests).toHaveLength(0);
+  });
+
   it("sends instructions, previous_response_id, reasoning, numbers, store, stream and background", async () => {
     await create({
       instructions: "Be brief.",
@@ -254,7 +280,7 @@ describe("Create Response: refused before sending", () => {
       /^MCP Servers: entry 1 needs "server_label" as text/,
     ],
     ["an empty input", { input: "  " }, /^Input: is required/],
-    ["an empty input array", { input: "[]" }, /^Input: must be text or a non-empty JSON array/],
+    ["an empty input array", { input: [] }, /^Input: must be text or a non-empty JSON array/],
     ["broken input JSON", { input: '[{"role": ' }, /^Input: is not valid JSON/],
     [
       "function tools that are not a list",

@@ -47,7 +47,7 @@ export const responseInput = input({
   type: "code",
   language: "json",
   required: true,
-  comments: `The prompt as plain text, or a JSON array of input items (messages with text and image parts, function call outputs), e.g. from an earlier step. See [xAI API docs](${API}).`,
+  comments: `The prompt as plain text, or a JSON array of input items (messages with text and image parts, function call outputs), e.g. from an earlier step. Typed JSON is read as items only when every entry has a "role" or "type"; other text, JSON data included, is the prompt. See [xAI API docs](${API}).`,
   example:
     '[{"role": "user", "content": [{"type": "input_text", "text": "What is in this image?"}, {"type": "input_image", "image_url": "https://example.com/photo.jpg"}]}]',
   clean: checks.responseInput("Input"),
