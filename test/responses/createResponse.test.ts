@@ -279,6 +279,11 @@ describe("Create Response: refused before sending", () => {
       { mcpServers: '[{"server_url": "https://mcp.example.com"}, {"server_url": "https://b"}]' },
       /^MCP Servers: entry 1 needs "server_label" as text/,
     ],
+    [
+      "Instructions with Previous Response ID",
+      { instructions: "Be brief.", previousResponseId: "resp_1" },
+      /^Instructions: cannot be used with Previous Response ID; the previous response's instructions apply/,
+    ],
     ["an empty input", { input: "  " }, /^Input: is required/],
     ["an empty input array", { input: [] }, /^Input: must be text or a non-empty JSON array/],
     ["broken input JSON", { input: '[{"role": ' }, /^Input: is not valid JSON/],

@@ -150,6 +150,13 @@ function toolsOf(values: ResponseValues): JsonObject[] {
  * last) and the secrets it carries. Throws InputError for inputs that only make sense together.
  */
 export function buildResponseRequest(values: ResponseValues): ResponseRequest {
+  // xAI keeps the previous response's system prompt (`ModelRequest.instructions`).
+  if (values.instructions && values.previousResponseId) {
+    throw new InputError(
+      "Instructions",
+      "cannot be used with Previous Response ID; the previous response's instructions apply. Clear one of them.",
+    );
+  }
   const tools = toolsOf(values);
   const body: JsonObject = {
     ...withoutEmpty({
