@@ -160,8 +160,8 @@ describe("Create Response: request body", () => {
     expect(sentBody().tools).toEqual([{ type: "web_search", excluded_domains: ["example.com"] }]);
     await create({ xSearch: "true", xSearchAllowedHandles: ["xai"] });
     expect(sentBody().tools).toEqual([{ type: "x_search", allowed_x_handles: ["xai"] }]);
-    // Filters of a tool left off are not sent; nothing on means no tools key.
-    await create({ webSearchAllowedDomains: ["x.ai"], xSearchFromDate: "2026-01-01" });
+    // Nothing on means no tools key.
+    await create({ webSearchAllowedDomains: [], xSearchAllowedHandles: [] });
     expect(sentBody()).not.toHaveProperty("tools");
   });
 
@@ -283,6 +283,36 @@ describe("Create Response: refused before sending", () => {
       "Instructions with Previous Response ID",
       { instructions: "Be brief.", previousResponseId: "resp_1" },
       /^Instructions: cannot be used with Previous Response ID; the previous response's instructions apply/,
+    ],
+    [
+      "Web Search Allowed Domains with Web Search off",
+      { webSearchAllowedDomains: ["x.ai"] },
+      /^Web Search Allowed Domains: applies only with Web Search on; turn on Web Search or clear it\.$/,
+    ],
+    [
+      "Web Search Excluded Domains with Web Search off",
+      { webSearch: "false", webSearchExcludedDomains: ["x.ai"] },
+      /^Web Search Excluded Domains: applies only with Web Search on/,
+    ],
+    [
+      "X Search Allowed Handles with X Search off",
+      { webSearch: "true", xSearchAllowedHandles: ["xai"] },
+      /^X Search Allowed Handles: applies only with X Search on; turn on X Search or clear it\.$/,
+    ],
+    [
+      "X Search Excluded Handles with X Search off",
+      { xSearchExcludedHandles: ["spam"] },
+      /^X Search Excluded Handles: applies only with X Search on/,
+    ],
+    [
+      "X Search From Date with X Search off",
+      { xSearchFromDate: "2026-01-01" },
+      /^X Search From Date: applies only with X Search on/,
+    ],
+    [
+      "X Search To Date with X Search off",
+      { xSearchToDate: "2026-01-31" },
+      /^X Search To Date: applies only with X Search on/,
     ],
     ["an empty input", { input: "  " }, /^Input: is required/],
     ["an empty input array", { input: [] }, /^Input: must be text or a non-empty JSON array/],

@@ -133,8 +133,29 @@ function fileSearchTool(ids: string[]): JsonObject {
   return { type: "file_search", vector_store_ids: ids };
 }
 
-/** Every tool switched on, in input order; a toggle left off sends nothing. */
+/** A tool's sub-options mean nothing with its switch off: the first one given is refused. */
+function requireSwitch(on: boolean | undefined, tool: string, options: Record<string, unknown>) {
+  if (on) return;
+  const given = Object.entries(options).find(([, value]) =>
+    Array.isArray(value) ? value.length > 0 : value !== undefined,
+  );
+  if (given) {
+    throw new InputError(given[0], `applies only with ${tool} on; turn on ${tool} or clear it.`);
+  }
+}
+
+/** Every tool switched on, in input order; sub-options of a tool left off are refused. */
 function toolsOf(values: ResponseValues): JsonObject[] {
+  requireSwitch(values.webSearch, "Web Search", {
+    "Web Search Allowed Domains": values.webSearchAllowedDomains,
+    "Web Search Excluded Domains": values.webSearchExcludedDomains,
+  });
+  requireSwitch(values.xSearch, "X Search", {
+    "X Search Allowed Handles": values.xSearchAllowedHandles,
+    "X Search Excluded Handles": values.xSearchExcludedHandles,
+    "X Search From Date": values.xSearchFromDate,
+    "X Search To Date": values.xSearchToDate,
+  });
   const tools: JsonObject[] = [];
   if (values.webSearch) tools.push(webSearchTool(values));
   if (values.xSearch) tools.push(xSearchTool(values));
