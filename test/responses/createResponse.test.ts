@@ -180,6 +180,16 @@ describe("Create Response: request body", () => {
     expect(typeof data.output_parsed.score).toBe("number");
   });
 
+  it("sends a boolean JSON Schema (true or false, typed or from an earlier step) as it is", async () => {
+    const data = await create({ jsonSchema: " true " });
+    expect(sentBody().text).toEqual({
+      format: { type: "json_schema", name: "output", schema: true, strict: true },
+    });
+    expect(data.output_parsed).toEqual(JSON.parse(data.output_text));
+    await create({ jsonSchema: false });
+    expect(sentBody().text.format.schema).toBe(false);
+  });
+
   it("fails a JSON Schema answer that did not complete, with xAI's status and what arrived", async () => {
     const error = await rejection(
       create({ input: "FAIL_RESPONSE please", jsonSchema: '{"type": "object"}' }),

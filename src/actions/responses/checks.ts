@@ -5,7 +5,14 @@
  */
 
 import { describeValue as describe, truncate } from "../../errors/text";
-import { InputError, isEmpty, isJsonObject, type JsonObject, parseJson } from "../../inputs/clean";
+import {
+  InputError,
+  isEmpty,
+  isJsonObject,
+  type JsonObject,
+  jsonObject,
+  parseJson,
+} from "../../inputs/clean";
 
 /** An input item has a text `role` (a message) or `type` (function call output, …). */
 const looksLikeItem = (entry: unknown): boolean =>
@@ -54,6 +61,20 @@ export const responseInput =
       }
     });
     return parsed as JsonObject[];
+  };
+
+/**
+ * JSON Schema: an object, or `true` / `false`, which are JSON Schemas too (xAI's
+ * `ModelResponseFormat.schema` takes any); JSON text or a value from an earlier step.
+ */
+export const jsonSchema =
+  (label: string) =>
+  (value: unknown): JsonObject | boolean | undefined => {
+    const text = typeof value === "string" ? value.trim() : value;
+    if (text === true || text === "true") return true;
+    if (text === false || text === "false") return false;
+    const like = 'a JSON Schema object like {"type": "object", "properties": {…}}, or true / false';
+    return jsonObject(label, like)(value);
   };
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

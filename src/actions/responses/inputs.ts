@@ -158,13 +158,10 @@ export const jsonSchema = input({
   language: "json",
   required: false,
   comments:
-    "Structured output: a JSON Schema object the answer must follow. The parsed answer is returned as output_parsed. See [xAI docs](https://docs.x.ai/docs/guides/structured-outputs).",
+    "Structured output: a JSON Schema object the answer must follow (true / false, boolean schemas, are sent as they are too). The parsed answer is returned as output_parsed. See [xAI docs](https://docs.x.ai/docs/guides/structured-outputs).",
   example:
     '{"type": "object", "properties": {"name": {"type": "string"}, "score": {"type": "number"}}, "required": ["name", "score"]}',
-  clean: clean.jsonObject(
-    "JSON Schema",
-    'a JSON Schema object like {"type": "object", "properties": {…}}',
-  ),
+  clean: checks.jsonSchema("JSON Schema"),
 });
 
 export const reasoningEffort = input({

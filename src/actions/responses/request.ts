@@ -30,7 +30,8 @@ export interface ResponseValues {
   collectionIds?: string[];
   mcpServers?: JsonObject[];
   functionTools?: JsonObject[];
-  jsonSchema?: JsonObject;
+  /** An object, or `true` / `false` (boolean JSON Schemas). */
+  jsonSchema?: JsonObject | boolean;
   reasoningEffort?: string;
   maxOutputTokens?: number;
   temperature?: number;
@@ -186,16 +187,17 @@ export function buildResponseRequest(values: ResponseValues): ResponseRequest {
       instructions: values.instructions,
       previous_response_id: values.previousResponseId,
       tools: tools.length > 0 ? tools : undefined,
-      text: values.jsonSchema
-        ? {
-            format: {
-              type: "json_schema",
-              name: "output",
-              schema: values.jsonSchema,
-              strict: true,
-            },
-          }
-        : undefined,
+      text:
+        values.jsonSchema !== undefined
+          ? {
+              format: {
+                type: "json_schema",
+                name: "output",
+                schema: values.jsonSchema,
+                strict: true,
+              },
+            }
+          : undefined,
       reasoning: values.reasoningEffort ? { effort: values.reasoningEffort } : undefined,
       max_output_tokens: values.maxOutputTokens,
       temperature: values.temperature,
