@@ -150,6 +150,13 @@ describe("3-5. Raw Request sends what builders type", () => {
     expect((result.data as { object: string }).object).toBe("list");
   });
 
+  it("4. a URL with spaces and quotes is sent percent-encoded, as axios sent it", async () => {
+    await action("rawRequest", { url: '/files?filter=name:"a b"', method: "GET" });
+    const [request] = local.server.requests;
+    expect(request.path).toBe("/v1/files");
+    expect(request.query).toEqual({ filter: 'name:"a b"' });
+  });
+
   it("5. Response Type binary returns the bytes as a Buffer with the content type", async () => {
     const bytes = Buffer.from([0, 1, 2, 250, 251, 252, 255]);
     local.server.script({

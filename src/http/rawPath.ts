@@ -3,6 +3,7 @@
  * `/models`, `models?x=1`, `/v1/models` (xAI's docs write paths with /v1) and
  * `https://api.x.ai/v1/models` all mean the same request; anything that would leave the base URL
  * once resolved (another host, scheme, `..`, encoded tricks) is refused before anything is sent.
+ * Characters the URL parser percent-encodes (spaces, quotes, non-ASCII) are sent encoded.
  */
 
 import { InputError } from "../errors/classes";
@@ -23,12 +24,12 @@ export function toRawRequestPath(value: unknown): string {
   if (typeof value !== "string") return refuse(String(value), "is not text");
   const trimmed = value.trim();
   if (trimmed === "") return refuse(value, "is empty");
-  // Spaces, backslashes, fragments and control characters never belong in a path: Node rejects
-  // some and URL parsing rewrites others.
+  // Backslashes, fragments, control and invisible characters never belong in a path: Node rejects
+  // some and URL parsing rewrites others. Spaces are fine: they are percent-encoded, as axios did.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-  const CONTROL = /[\s\\#\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/;
+  const CONTROL = /[\\#\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/;
   if (CONTROL.test(trimmed)) {
-    return refuse(value, "contains a space, backslash, # or control character");
+    return refuse(value, "contains a backslash, # or control character");
   }
   let relative = trimmed.replace(XAI_ABSOLUTE, "");
   if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(relative))
@@ -58,5 +59,6 @@ export function toRawRequestPath(value: unknown): string {
   ) {
     return refuse(value, `would leave ${XAI_API_BASE_URL}`);
   }
-  return relative;
+  // What is sent: the path and query as the URL parser encodes them (a space as %20).
+  return `${resolved.pathname.slice(base.pathname.length) || "/"}${resolved.search}`;
 }

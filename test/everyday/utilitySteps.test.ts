@@ -60,6 +60,42 @@ describe("Create Embeddings", () => {
     expect(local.server.requests[0].body).toMatchObject({ input: "[Draft] notes" });
   });
 
+  it("sends token IDs from an earlier step as they are: one list, or several", async () => {
+    const one = await run("createEmbeddings", { input: [9906, 1917, 0], model: "v1" });
+    expect(local.server.requests[0].body).toMatchObject({ input: [9906, 1917, 0] });
+    expect(one.data as unknown[]).toHaveLength(1);
+    const lists = [[9906], [1917, -1, 2147483647]];
+    const two = await run("createEmbeddings", { input: lists, model: "v1" });
+    expect(local.server.requests[1].body).toMatchObject({ input: lists });
+    expect(two.data as unknown[]).toHaveLength(2);
+    // Typed text stays the text to embed, even when it is JSON.
+    await run("createEmbeddings", { input: "[1, 2]", model: "v1" });
+    expect(local.server.requests[2].body).toMatchObject({ input: "[1, 2]" });
+  });
+
+  it("refuses mixed entries and token IDs that are not int32 whole numbers, before sending", async () => {
+    const refusals: [unknown, string][] = [
+      [
+        ["a", 1],
+        "Input: entry 2 is a token ID but entry 1 is a text; use all texts, all token IDs or all lists of token IDs.",
+      ],
+      [[1, [2]], "Input: entry 2 is a list of token IDs but entry 1 is a token ID;"],
+      [[1, 2.5], "Input: entry 2 must be a token ID (a whole number within int32), got 2.5."],
+      [
+        [[1], [2, 2147483648]],
+        "Input: entry 2 item 2 must be a token ID (a whole number within int32), got 2147483648.",
+      ],
+      [
+        [[1], ["a"]],
+        'Input: entry 2 item 1 must be a token ID (a whole number within int32), got the text "a".',
+      ],
+    ];
+    for (const [input, message] of refusals) {
+      await expect(run("createEmbeddings", { input, model: "v1" })).rejects.toThrow(message);
+    }
+    expect(local.server.requests).toHaveLength(0);
+  });
+
   it("refuses empty texts, too many texts and a bad Dimensions before anything is sent", async () => {
     await expect(run("createEmbeddings", { input: '["a", ""]', model: "v1" })).rejects.toThrow(
       "Input: entry 2 must be a non-empty text",

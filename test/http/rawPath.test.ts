@@ -35,6 +35,12 @@ describe("toRawRequestPath accepts paths under the xAI base URL", () => {
     ["/models\r\n", "/models"],
     ["/models\u2028", "/models"],
     ["?x=1", "/?x=1"],
+    // Spaces, quotes and non-ASCII are sent percent-encoded, as axios (the original) sent them.
+    ["/models two", "/models%20two"],
+    ['/files?filter=name:"a b"', "/files?filter=name:%22a%20b%22"],
+    ["/files/a b?q=c d", "/files/a%20b?q=c%20d"],
+    ["/files/caf\u00e9\u00a0x", "/files/caf%C3%A9%C2%A0x"],
+    ["https://api.x.ai/v1/files?q=<a>", "/files?q=%3Ca%3E"],
   ];
 
   it.each(accepted)("%j -> %j, and it resolves under https://api.x.ai/v1/", (input, expected) => {
@@ -48,7 +54,7 @@ describe("toRawRequestPath accepts paths under the xAI base URL", () => {
 
 describe("toRawRequestPath refuses anything that could leave https://api.x.ai/v1", () => {
   const ELSEWHERE = /points to another address\.$/;
-  const CHARACTER = /contains a space, backslash, # or control character\.$/;
+  const CHARACTER = /contains a backslash, # or control character\.$/;
   const LEAVES = /would leave https:\/\/api\.x\.ai\/v1\.$/;
   const refused: [string, RegExp][] = [
     ["https://evil.com/v1/models", ELSEWHERE],
@@ -76,7 +82,10 @@ describe("toRawRequestPath refuses anything that could leave https://api.x.ai/v1
     ["/mo\u0000dels", CHARACTER],
     ["/\u202Emodels", CHARACTER],
     ["/models\u200Bx", CHARACTER],
-    ["/models two", CHARACTER],
+    ["/models\u00a0\u200Bx", CHARACTER],
+    ["/models x\r\nHost: evil.com", CHARACTER],
+    ["/a b/../../outside", LEAVES],
+    ["https://api.x.ai /v1/models", ELSEWHERE],
     ["/models#fragment", CHARACTER],
     ["/%2e%2e/secret", LEAVES],
     ["/.%2E/secret", LEAVES],

@@ -49,6 +49,32 @@ describe("Create Response: request body", () => {
     expect(sentBody().input).toBe("[Draft] a haiku");
   });
 
+  it("sends typed text as the prompt unless it is a JSON array of input items", async () => {
+    // A placeholder in brackets is not JSON, and JSON data mapped in is not input items.
+    for (const prompt of [
+      "[{name}] is the placeholder; fill it in",
+      '[{"id":1,"total":5}]',
+      "[]",
+      '[{"role": "user", "content": "hi"}, {"id": 2}]',
+    ]) {
+      await create({ input: prompt });
+      expect(sentBody().input).toBe(prompt);
+    }
+    const items = [
+      { role: "user", content: "Hi" },
+      { type: "function_call_output", call_id: "c1", output: "{}" },
+    ];
+    await create({ input: `  ${JSON.stringify(items)}` });
+    expect(sentBody().input).toEqual(items);
+  });
+
+  it("refuses typed items whose JSON is broken, with the position, before sending", async () => {
+    const error = await rejection(create({ input: '[{"role": "user", "content": "Hi"}' }));
+    expect(error.name).toBe("InputError");
+    expect(error.message).toMatch(/^Input: is not valid JSON: .*position 34\b/);
+    expect(local.server.requests).toHaveLength(0);
+  });
+
   it("sends instructions, previous_response_id, reasoning, numbers, store, stream and background", async () => {
     await create({
       instructions: "Be brief.",
@@ -134,8 +160,8 @@ describe("Create Response: request body", () => {
     expect(sentBody().tools).toEqual([{ type: "web_search", excluded_domains: ["example.com"] }]);
     await create({ xSearch: "true", xSearchAllowedHandles: ["xai"] });
     expect(sentBody().tools).toEqual([{ type: "x_search", allowed_x_handles: ["xai"] }]);
-    // Filters of a tool left off are not sent; nothing on means no tools key.
-    await create({ webSearchAllowedDomains: ["x.ai"], xSearchFromDate: "2026-01-01" });
+    // Nothing on means no tools key.
+    await create({ webSearchAllowedDomains: [], xSearchAllowedHandles: [] });
     expect(sentBody()).not.toHaveProperty("tools");
   });
 
@@ -152,6 +178,16 @@ describe("Create Response: request body", () => {
     expect(data.output_parsed).toEqual(JSON.parse(data.output_text));
     expect(typeof data.output_parsed.name).toBe("string");
     expect(typeof data.output_parsed.score).toBe("number");
+  });
+
+  it("sends a boolean JSON Schema (true or false, typed or from an earlier step) as it is", async () => {
+    const data = await create({ jsonSchema: " true " });
+    expect(sentBody().text).toEqual({
+      format: { type: "json_schema", name: "output", schema: true, strict: true },
+    });
+    expect(data.output_parsed).toEqual(JSON.parse(data.output_text));
+    await create({ jsonSchema: false });
+    expect(sentBody().text.format.schema).toBe(false);
   });
 
   it("fails a JSON Schema answer that did not complete, with xAI's status and what arrived", async () => {
@@ -253,8 +289,43 @@ describe("Create Response: refused before sending", () => {
       { mcpServers: '[{"server_url": "https://mcp.example.com"}, {"server_url": "https://b"}]' },
       /^MCP Servers: entry 1 needs "server_label" as text/,
     ],
+    [
+      "Instructions with Previous Response ID",
+      { instructions: "Be brief.", previousResponseId: "resp_1" },
+      /^Instructions: cannot be used with Previous Response ID; the previous response's instructions apply/,
+    ],
+    [
+      "Web Search Allowed Domains with Web Search off",
+      { webSearchAllowedDomains: ["x.ai"] },
+      /^Web Search Allowed Domains: applies only with Web Search on; turn on Web Search or clear it\.$/,
+    ],
+    [
+      "Web Search Excluded Domains with Web Search off",
+      { webSearch: "false", webSearchExcludedDomains: ["x.ai"] },
+      /^Web Search Excluded Domains: applies only with Web Search on/,
+    ],
+    [
+      "X Search Allowed Handles with X Search off",
+      { webSearch: "true", xSearchAllowedHandles: ["xai"] },
+      /^X Search Allowed Handles: applies only with X Search on; turn on X Search or clear it\.$/,
+    ],
+    [
+      "X Search Excluded Handles with X Search off",
+      { xSearchExcludedHandles: ["spam"] },
+      /^X Search Excluded Handles: applies only with X Search on/,
+    ],
+    [
+      "X Search From Date with X Search off",
+      { xSearchFromDate: "2026-01-01" },
+      /^X Search From Date: applies only with X Search on/,
+    ],
+    [
+      "X Search To Date with X Search off",
+      { xSearchToDate: "2026-01-31" },
+      /^X Search To Date: applies only with X Search on/,
+    ],
     ["an empty input", { input: "  " }, /^Input: is required/],
-    ["an empty input array", { input: "[]" }, /^Input: must be text or a non-empty JSON array/],
+    ["an empty input array", { input: [] }, /^Input: must be text or a non-empty JSON array/],
     ["broken input JSON", { input: '[{"role": ' }, /^Input: is not valid JSON/],
     [
       "function tools that are not a list",

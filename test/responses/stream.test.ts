@@ -78,6 +78,16 @@ describe("Create Response with Stream on", () => {
     expect(withoutAdded(streamed)).toEqual(withoutSdkFields(oracle));
   });
 
+  it('honours "stream" in Additional Fields like the Stream input, either way', async () => {
+    const plain = await create({});
+    const streamed = await create({ additionalFields: '{"stream": true}' });
+    expect(local.server.requests[1]?.body).toMatchObject({ stream: true });
+    expect(streamed).toEqual(plain);
+    // Merged last, "stream": false turns the Stream input off.
+    expect(await create({ stream: "true", additionalFields: '{"stream": false}' })).toEqual(plain);
+    expect(local.server.requests[2]?.body).toMatchObject({ stream: false });
+  });
+
   it("assembles function calls and JSON Schema answers like the plain call", async () => {
     const tools = '[{"type": "function", "name": "lookup", "parameters": {"type": "object"}}]';
     const calls = { input: 'CALL lookup {"q": "a long argument string"}', functionTools: tools };

@@ -137,7 +137,8 @@ export async function runAgentLoop(run: AgentRun): Promise<AgentResult> {
       if (calls.length === 0) {
         run.log(turnLine(turn, answer, calls, Date.now() - started));
         const text = typeof answer.output_text === "string" ? answer.output_text : "";
-        const parsed = run.values.jsonSchema ? { output_parsed: parsedOutput(answer, text) } : {};
+        const parsed =
+          run.values.jsonSchema !== undefined ? { output_parsed: parsedOutput(answer, text) } : {};
         return { text, ...parsed, ...done };
       }
       if (turn >= maxTurns) {

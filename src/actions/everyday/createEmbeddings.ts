@@ -8,7 +8,7 @@ import { cleanEmbeddingInput } from "./embeddingInput";
 import { embeddingsExample } from "./examples";
 
 /**
- * Create Embeddings: `POST /embeddings`, one vector per text, in input order.
+ * Create Embeddings: `POST /embeddings`, one vector per text (or list of token IDs), in input order.
  * @see https://docs.x.ai/docs/api-reference#create-embeddings
  */
 export const createEmbeddings = action({
@@ -24,7 +24,7 @@ export const createEmbeddings = action({
       language: "json",
       required: true,
       comments:
-        "A text, or a JSON array of up to 128 texts (e.g. from an earlier step) to embed at once. See [xAI API docs](https://docs.x.ai/docs/api-reference#create-embeddings).",
+        "A text, or a JSON array of up to 128 texts (e.g. from an earlier step) to embed at once. Token IDs from an earlier step (an array of whole numbers, or up to 128 such arrays) are sent as they are. See [xAI API docs](https://docs.x.ai/docs/api-reference#create-embeddings).",
       example: '["The quick brown fox", "A lazy dog"]',
       clean: cleanEmbeddingInput,
     }),

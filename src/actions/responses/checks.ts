@@ -5,21 +5,48 @@
  */
 
 import { describeValue as describe, truncate } from "../../errors/text";
-import { InputError, isEmpty, isJsonObject, type JsonObject, parseJson } from "../../inputs/clean";
+import {
+  InputError,
+  isEmpty,
+  isJsonObject,
+  type JsonObject,
+  jsonObject,
+  parseJson,
+} from "../../inputs/clean";
 
-/** Text that is meant as JSON items: `[` then `{` or `]` (a plain prompt may start with "[Draft]"). */
-const LOOKS_LIKE_ITEMS = /^\s*\[\s*[{\]]/;
+/** An input item has a text `role` (a message) or `type` (function call output, …). */
+const looksLikeItem = (entry: unknown): boolean =>
+  isJsonObject(entry) && (typeof entry.role === "string" || typeof entry.type === "string");
+
+/** Text that clearly meant items: a leading `[` and a "role" or "type" key (not "[Draft] …"). */
+const meantItems = (text: string): boolean =>
+  /^\s*\[/.test(text) && /"(?:role|type)"\s*:/.test(text);
 
 /**
- * Input: plain text is sent as `input: "<text>"`; a JSON array (typed, or an array from an earlier
- * step) is sent as the input items (messages with text and image parts, function call outputs, …).
+ * Typed text as input items only when it is a JSON array of item-like objects: other JSON (data
+ * mapped in as the prompt, "[{name}] is a placeholder") is the prompt itself. Broken JSON that
+ * clearly meant items is refused, with V8's position.
+ */
+function itemsInText(label: string, text: string): unknown {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return meantItems(text) ? parseJson(label, text) : text;
+  }
+  const items = Array.isArray(parsed) && parsed.length > 0 && parsed.every(looksLikeItem);
+  return items ? parseJson(label, parsed) : text;
+}
+
+/**
+ * Input: plain text is sent as `input: "<text>"`; input items (typed as JSON, or an array from an
+ * earlier step) are sent as items (messages with text and image parts, function call outputs, …).
  */
 export const responseInput =
   (label: string) =>
   (value: unknown): string | JsonObject[] => {
     if (isEmpty(value)) throw new InputError(label, "is required: enter a prompt or a JSON array.");
-    const parsed =
-      typeof value === "string" && LOOKS_LIKE_ITEMS.test(value) ? parseJson(label, value) : value;
+    const parsed = typeof value === "string" ? itemsInText(label, value) : value;
     if (typeof parsed === "string" || typeof parsed === "number") return String(parsed);
     if (!Array.isArray(parsed) || parsed.length === 0) {
       const got = Array.isArray(parsed) ? "an empty array" : describe(parsed);
@@ -34,6 +61,20 @@ export const responseInput =
       }
     });
     return parsed as JsonObject[];
+  };
+
+/**
+ * JSON Schema: an object, or `true` / `false`, which are JSON Schemas too (xAI's
+ * `ModelResponseFormat.schema` takes any); JSON text or a value from an earlier step.
+ */
+export const jsonSchema =
+  (label: string) =>
+  (value: unknown): JsonObject | boolean | undefined => {
+    const text = typeof value === "string" ? value.trim() : value;
+    if (text === true || text === "true") return true;
+    if (text === false || text === "false") return false;
+    const like = 'a JSON Schema object like {"type": "object", "properties": {…}}, or true / false';
+    return jsonObject(label, like)(value);
   };
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

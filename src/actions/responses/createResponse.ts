@@ -51,7 +51,9 @@ export const createResponse = action({
   perform: async (context, { connection, ...values }) => {
     const { body, secrets } = buildResponseRequest(values);
     const client = xai(connection, context, { deadlineMs: GENERATION_DEADLINE_MS, secrets });
-    return { data: await runResponse(client, body, { stream: values.stream }) };
+    // The body decides, as in Create Chat Completion: Additional Fields' "stream" (merged last)
+    // counts like the Stream input, so a streamed answer is read as a stream.
+    return { data: await runResponse(client, body) };
   },
   outputSchema: responseOutput("With a JSON Schema: the answer parsed as JSON."),
   performSafety: "notAllowed",

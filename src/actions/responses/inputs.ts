@@ -47,7 +47,7 @@ export const responseInput = input({
   type: "code",
   language: "json",
   required: true,
-  comments: `The prompt as plain text, or a JSON array of input items (messages with text and image parts, function call outputs), e.g. from an earlier step. See [xAI API docs](${API}).`,
+  comments: `The prompt as plain text, or a JSON array of input items (messages with text and image parts, function call outputs), e.g. from an earlier step. Typed JSON is read as items only when every entry has a "role" or "type"; other text, JSON data included, is the prompt. See [xAI API docs](${API}).`,
   example:
     '[{"role": "user", "content": [{"type": "input_text", "text": "What is in this image?"}, {"type": "input_image", "image_url": "https://example.com/photo.jpg"}]}]',
   clean: checks.responseInput("Input"),
@@ -158,13 +158,10 @@ export const jsonSchema = input({
   language: "json",
   required: false,
   comments:
-    "Structured output: a JSON Schema object the answer must follow. The parsed answer is returned as output_parsed. See [xAI docs](https://docs.x.ai/docs/guides/structured-outputs).",
+    "Structured output: a JSON Schema object the answer must follow (true / false, boolean schemas, are sent as they are too). The parsed answer is returned as output_parsed. See [xAI docs](https://docs.x.ai/docs/guides/structured-outputs).",
   example:
     '{"type": "object", "properties": {"name": {"type": "string"}, "score": {"type": "number"}}, "required": ["name", "score"]}',
-  clean: clean.jsonObject(
-    "JSON Schema",
-    'a JSON Schema object like {"type": "object", "properties": {…}}',
-  ),
+  clean: checks.jsonSchema("JSON Schema"),
 });
 
 export const reasoningEffort = input({

@@ -30,7 +30,8 @@ export interface ResponseValues {
   collectionIds?: string[];
   mcpServers?: JsonObject[];
   functionTools?: JsonObject[];
-  jsonSchema?: JsonObject;
+  /** An object, or `true` / `false` (boolean JSON Schemas). */
+  jsonSchema?: JsonObject | boolean;
   reasoningEffort?: string;
   maxOutputTokens?: number;
   temperature?: number;
@@ -133,8 +134,29 @@ function fileSearchTool(ids: string[]): JsonObject {
   return { type: "file_search", vector_store_ids: ids };
 }
 
-/** Every tool switched on, in input order; a toggle left off sends nothing. */
+/** A tool's sub-options mean nothing with its switch off: the first one given is refused. */
+function requireSwitch(on: boolean | undefined, tool: string, options: Record<string, unknown>) {
+  if (on) return;
+  const given = Object.entries(options).find(([, value]) =>
+    Array.isArray(value) ? value.length > 0 : value !== undefined,
+  );
+  if (given) {
+    throw new InputError(given[0], `applies only with ${tool} on; turn on ${tool} or clear it.`);
+  }
+}
+
+/** Every tool switched on, in input order; sub-options of a tool left off are refused. */
 function toolsOf(values: ResponseValues): JsonObject[] {
+  requireSwitch(values.webSearch, "Web Search", {
+    "Web Search Allowed Domains": values.webSearchAllowedDomains,
+    "Web Search Excluded Domains": values.webSearchExcludedDomains,
+  });
+  requireSwitch(values.xSearch, "X Search", {
+    "X Search Allowed Handles": values.xSearchAllowedHandles,
+    "X Search Excluded Handles": values.xSearchExcludedHandles,
+    "X Search From Date": values.xSearchFromDate,
+    "X Search To Date": values.xSearchToDate,
+  });
   const tools: JsonObject[] = [];
   if (values.webSearch) tools.push(webSearchTool(values));
   if (values.xSearch) tools.push(xSearchTool(values));
@@ -150,6 +172,13 @@ function toolsOf(values: ResponseValues): JsonObject[] {
  * last) and the secrets it carries. Throws InputError for inputs that only make sense together.
  */
 export function buildResponseRequest(values: ResponseValues): ResponseRequest {
+  // xAI keeps the previous response's system prompt (`ModelRequest.instructions`).
+  if (values.instructions && values.previousResponseId) {
+    throw new InputError(
+      "Instructions",
+      "cannot be used with Previous Response ID; the previous response's instructions apply. Clear one of them.",
+    );
+  }
   const tools = toolsOf(values);
   const body: JsonObject = {
     ...withoutEmpty({
@@ -158,16 +187,17 @@ export function buildResponseRequest(values: ResponseValues): ResponseRequest {
       instructions: values.instructions,
       previous_response_id: values.previousResponseId,
       tools: tools.length > 0 ? tools : undefined,
-      text: values.jsonSchema
-        ? {
-            format: {
-              type: "json_schema",
-              name: "output",
-              schema: values.jsonSchema,
-              strict: true,
-            },
-          }
-        : undefined,
+      text:
+        values.jsonSchema !== undefined
+          ? {
+              format: {
+                type: "json_schema",
+                name: "output",
+                schema: values.jsonSchema,
+                strict: true,
+              },
+            }
+          : undefined,
       reasoning: values.reasoningEffort ? { effort: values.reasoningEffort } : undefined,
       max_output_tokens: values.maxOutputTokens,
       temperature: values.temperature,
