@@ -10,8 +10,13 @@ const MINUTE = 60_000;
 export const MAX_JSON_BODY_BYTES = 64 * MiB;
 /** Largest image answer with base64 data, and largest media download (after decompression). */
 export const MAX_MEDIA_BODY_BYTES = 256 * MiB;
-/** Largest single server-sent event (or line) of a stream. A whole stream is bounded by the JSON limit. */
-export const MAX_SSE_EVENT_BYTES = 8 * MiB;
+/**
+ * Largest single server-sent event (or unfinished line) of a stream, in characters (as
+ * eventsource-parser counts what it holds). A whole stream is bounded by the JSON limit.
+ */
+export const MAX_SSE_EVENT_CHARS = 8 * MiB;
+/** Choices and tool calls one streamed chat answer may hold: each costs memory beyond its bytes. */
+export const MAX_STREAM_PARTS = 100_000;
 /** How much of a failed response's streamed body is read to describe it, and for how long. */
 export const MAX_ERROR_BODY_BYTES = 64 * 1024;
 export const ERROR_BODY_TIMEOUT_MS = 5000;

@@ -27,6 +27,9 @@ import { formatBytes, formatDuration, sentence, truncate } from "./text";
 /** How much of xAI's own reason a message quotes, and how long any message may get. */
 const MAX_MESSAGE_CHARS = 1000;
 const MAX_ERROR_CHARS = 2000;
+/** The longest text an error's `body` and `partial` keep (each string in them, once redacted). */
+const MAX_BODY_CHARS = 4096;
+const MAX_PARTIAL_CHARS = 64 * 1024;
 
 /** Node's names of HTTP statuses, with xAI's words where they differ. */
 const STATUS_NAMES: Readonly<Record<number, string>> = { 429: "rate limited", 529: "overloaded" };
@@ -172,9 +175,14 @@ function rebuild(error: Error, redact: Redactor): Error {
   const message = sentence(truncate(redact.text(error.message), MAX_ERROR_CHARS));
   const given = DETAIL_KEYS.filter((key) => (error as XaiApiError)[key] !== undefined);
   const details: XaiApiErrorDetails = Object.fromEntries(
-    given.map((key) => [key, redact.deep((error as XaiApiError)[key])]),
+    given.map((key) => [
+      key,
+      redact.deep(
+        (error as XaiApiError)[key],
+        key === "partial" ? MAX_PARTIAL_CHARS : MAX_BODY_CHARS,
+      ),
+    ]),
   );
-  if (typeof details.body === "string") details.body = truncate(details.body, 4096);
   if (error instanceof StreamCutOffError) return new StreamCutOffError(message, details);
   if (isConnectionError(error)) return connectionError(message, details);
   if (error.name === "InputError") return Object.assign(new InputError("", ""), { message });

@@ -8,6 +8,7 @@
 import { Stream } from "node:stream";
 import { dataEntries, MAX_JSON_DEPTH } from "../inputs/clean";
 import { readHeader } from "./errorBody";
+import { truncate } from "./text";
 
 export const REDACTED = "[REDACTED]";
 
@@ -80,8 +81,14 @@ export function redactor(secrets: Secrets = []) {
     const withoutKeys = withoutSecrets.replace(XAI_KEY_SHAPE, REDACTED);
     return withoutCutSecrets(withoutKeys, long);
   };
-  const deep = (value: unknown, ancestors: object[] = []): unknown => {
-    if (typeof value === "string") return text(value);
+  /**
+   * A JSON-safe copy with every string redacted, then cut to `maxChars`: no cycles, bigints,
+   * functions or bytes, and no deeper than xAI's own JSON.
+   */
+  const deep = (value: unknown, maxChars = Number.POSITIVE_INFINITY): unknown =>
+    walk(value, [], maxChars);
+  const walk = (value: unknown, ancestors: object[], maxChars: number): unknown => {
+    if (typeof value === "string") return truncate(text(value), maxChars);
     if (typeof value === "bigint" || typeof value === "symbol") return value.toString();
     if (typeof value === "function") return "<function>";
     if (value === null || typeof value !== "object") return value;
@@ -94,7 +101,7 @@ export function redactor(secrets: Secrets = []) {
     if (value instanceof Stream) return "<stream>";
     if (value instanceof Date) return value.toISOString();
     const inner = [...ancestors, value];
-    if (Array.isArray(value)) return value.map((item) => deep(item, inner));
+    if (Array.isArray(value)) return value.map((item) => walk(item, inner, maxChars));
     const entries =
       value instanceof Error
         ? [["name", value.name], ["message", value.message], ...dataEntries(value)]
@@ -103,7 +110,7 @@ export function redactor(secrets: Secrets = []) {
     for (const [key, item] of entries) {
       copy[text(String(key))] = SECRET_HEADERS.has(String(key).toLowerCase())
         ? REDACTED
-        : deep(item, inner);
+        : walk(item, inner, maxChars);
     }
     return copy;
   };

@@ -5,6 +5,7 @@
  * @see https://prismatic.io/docs/custom-connectors/connections/#using-the-built-in-createclient-http-client
  */
 
+import type { Readable } from "node:stream";
 import type { Connection } from "@prismatic-io/spectral";
 import { createClient, type HttpClient } from "@prismatic-io/spectral/dist/clients/http";
 import { type AxiosRequestConfig, type AxiosResponse, isAxiosError, type Method } from "axios";
@@ -13,7 +14,7 @@ import { toXaiError } from "../errors/describe";
 import { describeOtherBody, readErrorBody, readHeader } from "../errors/errorBody";
 import { type Redactor, redactor, type Secrets } from "../errors/redact";
 import { formatDuration, truncate } from "../errors/text";
-import { isJsonObject } from "../inputs/clean";
+import { depthOf, isJsonObject, MAX_JSON_DEPTH } from "../inputs/clean";
 import { MAX_JSON_BODY_BYTES, MAX_RETRIES } from "../limits";
 import { type RetryState, retryDelay, shouldRetry } from "./retry";
 
@@ -199,6 +200,7 @@ export class Xai implements RetryState {
     try {
       const response = await sharedClient().request<T>(config);
       logOutcome(response.status, response.headers);
+      if (config.responseType === "stream") releaseSocketOnDestroy(response);
       return response;
     } catch (error) {
       const failed = isAxiosError(error) ? error : undefined;
@@ -212,7 +214,10 @@ export class Xai implements RetryState {
     return toXaiError(error, [...this.secrets, ...more]);
   }
 
-  /** A JSON request whose answer must be a JSON object or array; anything else fails the step. */
+  /**
+   * A JSON request whose answer must be a JSON object or array, nested no deeper than xAI's own
+   * JSON (a deeper one could not be stored as a step's result); anything else fails the step.
+   */
   async json<T = unknown>(
     method: Method,
     path: string,
@@ -221,8 +226,24 @@ export class Xai implements RetryState {
     maxBytes?: number,
   ): Promise<T> {
     const response = await this.request<unknown>({ method, path, body, params, maxBytes });
-    if (typeof response.data === "object" && response.data !== null) return response.data as T;
-    throw await this.notJson(response, method, path);
+    const { data } = response;
+    if (typeof data !== "object" || data === null) {
+      throw await this.notJson(response, method, path);
+    }
+    if (depthOf(data) > MAX_JSON_DEPTH) {
+      const deep = `xAI's answer to ${method} ${path} nests deeper than ${MAX_JSON_DEPTH} levels`;
+      throw await this.failure(new XaiApiError(deep, { code: "NOT_JSON", method, path }));
+    }
+    return data as T;
+  }
+
+  /**
+   * An answer with the call's secrets (and `more`) cut out of every string: xAI may quote back
+   * what it was sent (a key pasted into a prompt, an MCP server's headers).
+   */
+  withoutSecrets<T>(answer: T, more: Secrets = []): T {
+    const redact = more.length > 0 ? redactor([...this.secrets, ...more]) : this.redact;
+    return redact.deep(answer) as T;
   }
 
   get = <T = unknown>(path: string, params?: Record<string, unknown>) =>
@@ -272,6 +293,22 @@ export class Xai implements RetryState {
       ),
     );
   }
+}
+
+/**
+ * axios hands a streamed body over wrapped (to count it against maxContentLength), and destroying
+ * the wrapper waits for the next chunk: a server that stops sending would keep the socket. The
+ * request is destroyed with it, which frees the socket at once (a no-op once the body has ended).
+ */
+function releaseSocketOnDestroy(response: AxiosResponse): void {
+  const body = response.data as Readable;
+  const request = response.request as { destroy?: () => void } | undefined;
+  if (typeof body?.destroy !== "function") return;
+  const destroy = body.destroy.bind(body);
+  body.destroy = (error?: Error) => {
+    request?.destroy?.();
+    return destroy(error);
+  };
 }
 
 /** The client for one call of an action or data source. */

@@ -27,7 +27,7 @@ export const dataEntries = (record: object): [string, unknown][] =>
 export const MAX_JSON_DEPTH = 128;
 
 /** How deeply a parsed JSON value nests, counted without recursion. */
-function depthOf(value: unknown): number {
+export function depthOf(value: unknown): number {
   let deepest = 0;
   const stack: [unknown, number][] = [[value, 1]];
   while (stack.length > 0) {

@@ -8,6 +8,7 @@
 
 import { XaiApiError } from "../errors/classes";
 import { dataEntries, isJsonObject, type JsonObject as Json, withoutEmpty } from "../inputs/clean";
+import { MAX_STREAM_PARTS } from "../limits";
 import { type Assembler, eventJson, type SseEvent } from "./sse";
 
 /** Text that arrives in pieces; any other text replaces the one before (an id, a role, a name). */
@@ -28,8 +29,9 @@ function keep(into: Json, from: Json, skip: ReadonlySet<string>): void {
 function merge(into: Json, delta: Json): Json {
   for (const [key, value] of dataEntries(delta)) {
     const had = into[key];
-    if (typeof value === "string" && JOINED.has(key)) {
-      into[key] = (typeof had === "string" ? had : "") + value;
+    if (JOINED.has(key) && (typeof value === "string" || typeof had === "string")) {
+      // Text is joined; anything else in its place (an object, null) never replaces it.
+      if (typeof value === "string") into[key] = (typeof had === "string" ? had : "") + value;
     } else if (Array.isArray(value) && Array.isArray(had)) {
       for (const item of value) had.push(item); // not push(...value): an event may hold 1M items
     } else if (isJsonObject(value) && isJsonObject(had)) merge(had, value);
@@ -64,6 +66,11 @@ class Choice {
   private logprobs?: Json;
 
   constructor(readonly index: number) {}
+
+  /** How many tool calls it holds. */
+  get callCount(): number {
+    return this.calls.size;
+  }
 
   add(choice: Json): void {
     keep(this.fields, choice, CHOICE_PARTS);
@@ -148,8 +155,10 @@ export class ChatCompletionAssembler implements Assembler<Json> {
   private readonly fields: Json = {};
   private readonly choices = new Map<number, Choice>();
   private chunks = 0;
+  /** Choices and tool calls so far, held to MAX_STREAM_PARTS. */
+  private parts = 0;
 
-  take(event: SseEvent): boolean {
+  take(event: SseEvent, redact?: (text: string) => string): boolean {
     const data = event.data.trim();
     if (data === "[DONE]") {
       if (this.chunks > 0) return true;
@@ -159,15 +168,27 @@ export class ChatCompletionAssembler implements Assembler<Json> {
       );
     }
     if (data === "") return false;
-    const chunk = eventJson(event);
+    const chunk = eventJson(event, redact);
     this.chunks++;
     keep(this.fields, chunk, CHUNK_PARTS);
     for (const choice of Array.isArray(chunk.choices) ? chunk.choices : []) {
       if (!isJsonObject(choice)) continue;
       const index = typeof choice.index === "number" ? choice.index : 0;
-      const accumulated = this.choices.get(index) ?? new Choice(index);
-      this.choices.set(index, accumulated);
+      let accumulated = this.choices.get(index);
+      if (!accumulated) {
+        accumulated = new Choice(index);
+        this.choices.set(index, accumulated);
+        this.parts++;
+      }
+      const calls = accumulated.callCount;
       accumulated.add(choice);
+      this.parts += accumulated.callCount - calls;
+      if (this.parts > MAX_STREAM_PARTS) {
+        throw new XaiApiError(
+          `xAI's stream held more than ${MAX_STREAM_PARTS.toLocaleString("en")} choices and tool calls, so reading stopped`,
+          { code: "LIMIT_EXCEEDED" },
+        );
+      }
     }
     return false;
   }

@@ -42,12 +42,12 @@ export class ResponseAssembler implements Assembler<Json> {
   private pendingItem?: unknown;
   private characters = 0;
 
-  take(event: SseEvent): boolean {
+  take(event: SseEvent, redact?: (text: string) => string): boolean {
     // `[DONE]` (OpenAI-style end marker) and keep-alive data carry nothing; without the final
     // snapshot the stream then ends as cut off.
     const data = event.data;
     if (data === "[DONE]" || data.trim() === "") return false;
-    const json = eventJson(event);
+    const json = eventJson(event, redact);
     const type = typeof json.type === "string" ? json.type : event.event;
     if (type === "response.output_text.delta") {
       this.addDelta(typeof json.delta === "string" ? json.delta : "", json.item_id);

@@ -1,7 +1,7 @@
 /**
  * The one server-sent-events reader, for every streamed xAI answer (chat completions, responses).
  * Bytes → events with eventsource-parser (https://html.spec.whatwg.org/multipage/server-sent-events.html),
- * bounded: one event may not exceed MAX_SSE_EVENT_BYTES, keep-alive comments alone do not keep a
+ * bounded: one event may not exceed MAX_SSE_EVENT_CHARS, keep-alive comments alone do not keep a
  * stream alive past EVENT_IDLE_TIMEOUT_MS, and the whole body is bounded by the client's body limit.
  * @see https://docs.x.ai/docs/guides/streaming-response
  */
@@ -16,12 +16,13 @@ import { formatBytes, formatDuration, truncate } from "../errors/text";
 import type { Xai } from "../http/client";
 import { readBody } from "../http/download";
 import { readChunks } from "../http/readChunks";
-import { isJsonObject } from "../inputs/clean";
+import { depthOf, isJsonObject, MAX_JSON_DEPTH } from "../inputs/clean";
 import {
   EVENT_IDLE_TIMEOUT_MS,
   IDLE_TIMEOUT_MS,
+  MAX_ERROR_BODY_BYTES,
   MAX_JSON_BODY_BYTES,
-  MAX_SSE_EVENT_BYTES,
+  MAX_SSE_EVENT_CHARS,
 } from "../limits";
 
 export interface SseEvent {
@@ -31,8 +32,11 @@ export interface SseEvent {
 
 /** Turns a stream's events into one answer. */
 export interface Assembler<T> {
-  /** Takes one event; returns true when it completed the answer (the end marker or final snapshot). */
-  take(event: SseEvent): boolean;
+  /**
+   * Takes one event; returns true when it completed the answer (the end marker or final snapshot).
+   * `redact` cleans what an error quotes of xAI's words before it is shortened.
+   */
+  take(event: SseEvent, redact?: Redact): boolean;
   /** The whole answer, once `take` returned true. */
   result(): T;
   /** What arrived before a cut: its size in characters, its start, and the answer so far. */
@@ -41,8 +45,19 @@ export interface Assembler<T> {
   readonly endMarker: string;
 }
 
-/** Parses an event's data as a JSON object, and fails with xAI's message when it is an error. */
-export function eventJson(event: SseEvent): Record<string, unknown> {
+type Redact = (text: string) => string;
+/** How much of xAI's words a stream error quotes. */
+const QUOTED_REASON_CHARS = 400;
+
+/**
+ * Parses an event's data as a JSON object, and fails with xAI's message when it is an error.
+ * What a message quotes is redacted, then shortened: a secret is never half-quoted.
+ */
+export function eventJson(
+  event: SseEvent,
+  redact: Redact = (text) => text,
+): Record<string, unknown> {
+  const quote = (text: string, max: number) => truncate(redact(text), max);
   let parsed: unknown;
   try {
     parsed = JSON.parse(event.data);
@@ -53,13 +68,20 @@ export function eventJson(event: SseEvent): Record<string, unknown> {
   if (event.event === "error" || record?.type === "error" || (record?.error ?? null) !== null) {
     const xaiError = xaiErrorIn(parsed);
     throw new XaiApiError(
-      `xAI reported an error in the stream: ${truncate(xaiError?.message ?? event.data, 400)}`,
+      `xAI reported an error in the stream: ${quote(xaiError?.message ?? event.data, QUOTED_REASON_CHARS)}`,
       { code: xaiError?.code ?? "STREAM_ERROR", status: xaiError?.status, body: parsed },
     );
   }
   if (!record) {
     throw new XaiApiError(
-      `xAI's stream was malformed: an event's data is not a JSON object: ${JSON.stringify(truncate(event.data, 200))}`,
+      `xAI's stream was malformed: an event's data is not a JSON object: ${JSON.stringify(quote(event.data, 200))}`,
+      { code: "STREAM_ERROR" },
+    );
+  }
+  // Deeper than xAI's own JSON: merging it would overflow the stack, and no step could store it.
+  if (depthOf(record) > MAX_JSON_DEPTH) {
+    throw new XaiApiError(
+      `xAI's stream was malformed: an event nests deeper than ${MAX_JSON_DEPTH} levels`,
       { code: "STREAM_ERROR" },
     );
   }
@@ -69,27 +91,34 @@ export function eventJson(event: SseEvent): Record<string, unknown> {
 /** The events of a `text/event-stream` body as they arrive. */
 export async function* readEvents(body: AsyncIterable<Buffer>): AsyncGenerator<SseEvent> {
   const parsed: SseEvent[] = [];
-  let pendingBytes = 0;
+  let overLimit = false;
   let lastEventAt = Date.now();
+  let events = 0;
+  /** The body's start while no event has come: an error sent as plain JSON is quoted from it. */
+  let head = "";
+  // eventsource-parser bounds what it holds (an unfinished line plus the event's data so far),
+  // in characters; comments between data lines do not reset it.
   const parser = createParser({
+    maxBufferSize: MAX_SSE_EVENT_CHARS,
     onEvent: ({ event, data }) => {
       parsed.push(event === undefined ? { data } : { event, data });
-      pendingBytes = 0;
     },
-    onComment: () => {
-      pendingBytes = 0;
+    onError: (error) => {
+      overLimit ||= (error as { type?: string }).type === "max-buffer-size-exceeded";
     },
   });
   const decoder = new TextDecoder("utf-8");
   for await (const chunk of readChunks(body, IDLE_TIMEOUT_MS, "xAI's stream")) {
-    pendingBytes += chunk.length;
-    parser.feed(decoder.decode(chunk, { stream: true }));
-    if (pendingBytes > MAX_SSE_EVENT_BYTES) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (events === 0 && head.length < MAX_ERROR_BODY_BYTES) head += text;
+    parser.feed(text);
+    if (overLimit) {
       throw new XaiApiError(
-        `xAI's stream sent an event larger than the ${formatBytes(MAX_SSE_EVENT_BYTES)} limit, so reading stopped`,
+        `xAI's stream sent an event larger than the ${formatBytes(MAX_SSE_EVENT_CHARS)} limit, so reading stopped`,
         { code: "LIMIT_EXCEEDED" },
       );
     }
+    events += parsed.length;
     if (parsed.length > 0) lastEventAt = Date.now();
     else if (Date.now() - lastEventAt > EVENT_IDLE_TIMEOUT_MS) {
       throw new XaiApiError(
@@ -102,7 +131,16 @@ export async function* readEvents(body: AsyncIterable<Buffer>): AsyncGenerator<S
   // A last event whose lines are complete but lack the closing blank line still counts; one cut
   // off mid-line does not (the SSE spec drops it).
   parser.feed(`${decoder.decode()}\n`);
+  events += parsed.length;
   yield* parsed.splice(0, parsed.length);
+  // No event at all, but xAI's error JSON (a gateway that answers an error with 200).
+  const xaiError = events === 0 ? xaiErrorIn(await readErrorBody(head)) : undefined;
+  if (xaiError) {
+    throw new XaiApiError(`xAI answered the stream with an error: ${xaiError.message}`, {
+      code: xaiError.code ?? "STREAM_ERROR",
+      status: xaiError.status,
+    });
+  }
 }
 
 /**
@@ -127,12 +165,12 @@ export async function postStreamed<T>(
   if (!/text\/event-stream/i.test(contentType)) return wholeAnswer(xai, response, path);
   try {
     for await (const event of readEvents(response.data)) {
-      if (assembler.take(event)) return assembler.result();
+      if (assembler.take(event, xai.redact.text)) return assembler.result();
     }
-    throw cutOff(path, assembler, undefined);
+    throw cutOff(xai, path, assembler, undefined);
   } catch (error) {
     // Our own errors (limits, idle, xAI's error events) say what happened; a transport failure is a cut.
-    let failure = error instanceof XaiApiError ? error : cutOff(path, assembler, error);
+    let failure = error instanceof XaiApiError ? error : cutOff(xai, path, assembler, error);
     if (xai.signal.aborted) {
       failure = deadlineExceeded("POST", path, xai.deadlineMs);
     } else if (error instanceof Error && /maxContentLength/.test(error.message)) {
@@ -171,12 +209,20 @@ async function wholeAnswer(xai: Xai, response: AxiosResponse<Readable>, path: st
   throw await xai.failure(new XaiApiError(message, { code: xaiError.code, body: json }));
 }
 
-function cutOff<T>(path: string, assembler: Assembler<T>, cause: unknown): StreamCutOffError {
+/** How much of a cut-off answer a message quotes (redacted first: a secret is never half-quoted). */
+const QUOTED_CHARS = 500;
+
+function cutOff<T>(
+  xai: Xai,
+  path: string,
+  assembler: Assembler<T>,
+  cause: unknown,
+): StreamCutOffError {
   const { characters, text, partial } = assembler.progress();
   const why = cause instanceof Error ? ` (${cause.message})` : "";
-  const received = text
-    ? ` Received so far: "${truncate(text, 500)}"`
-    : " No text had arrived yet.";
+  // Redacted past the quote's end (a secret is far shorter than 20 quotes), then shortened.
+  const quoted = truncate(xai.redact.text(text.slice(0, QUOTED_CHARS * 20)), QUOTED_CHARS);
+  const received = text ? ` Received so far: "${quoted}"` : " No text had arrived yet.";
   return new StreamCutOffError(
     `xAI's stream on POST ${path} was cut off after ${characters} characters, before ${assembler.endMarker}${why}; the answer is incomplete and was not retried.${received}`,
     { method: "POST", path, partial },

@@ -1,11 +1,10 @@
-import type http from "node:http";
 import { isDeepStrictEqual } from "node:util";
 import { StreamCutOffError, XaiApiError } from "../../src/errors/classes";
 import { xai } from "../../src/http/client";
 import { ChatCompletionAssembler } from "../../src/streaming/chatCompletion";
 import { postStreamed, readEvents } from "../../src/streaming/sse";
 import { testConnection } from "../support/harness";
-import { listenOnLoopback, type TinyServer } from "../support/tinyServer";
+import { useReplyingServer } from "../support/tinyServer";
 import { bodyOf, oneByteChunks, rejectionOf, twoPieces } from "./byteSources";
 
 type Message = {
@@ -29,28 +28,12 @@ async function assembleChatStream(body: AsyncIterable<Buffer>): Promise<ChatComp
   throw new Error("the stream ended before data: [DONE]");
 }
 
-/** What the loopback server does with the next streamed request. */
-let reply: (res: http.ServerResponse) => void = (res) => res.end();
-let local: TinyServer;
-const previousBaseUrl = process.env.XAI_BASE_URL;
-
-beforeAll(async () => {
-  local = await listenOnLoopback((req, res) => {
-    req.resume();
-    reply(res);
-  });
-  process.env.XAI_BASE_URL = local.baseUrl;
-});
-
-afterAll(async () => {
-  if (previousBaseUrl === undefined) delete process.env.XAI_BASE_URL;
-  else process.env.XAI_BASE_URL = previousBaseUrl;
-  await local.close();
-});
+/** Answers every request with `server.reply`. */
+const server = useReplyingServer();
 
 /** Streams `text` from the loopback server, then ends (or resets) the response. */
 const serve = (text: string, ending: "end" | "reset" = "end") => {
-  reply = (res) => {
+  server.reply = (res) => {
     res.writeHead(200, { "content-type": "text/event-stream" });
     res.write(text, () => {
       if (ending === "end") res.end();
@@ -475,7 +458,7 @@ describe("assembleChatStream", () => {
   });
 
   it("returns a plain JSON answer as it is when xAI answers a streamed request without a stream", async () => {
-    reply = (res) => {
+    server.reply = (res) => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(expectedCompletion));
     };
@@ -485,7 +468,7 @@ describe("assembleChatStream", () => {
   it("returns a large plain JSON answer whole, read within the body limit", async () => {
     const long: ChatCompletion = JSON.parse(JSON.stringify(expectedCompletion));
     long.choices[0].message.content = "x".repeat(300_000);
-    reply = (res) => {
+    server.reply = (res) => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(long));
     };
@@ -493,7 +476,7 @@ describe("assembleChatStream", () => {
   });
 
   it("refuses a plain JSON answer larger than the body limit without reading it", async () => {
-    reply = (res) => {
+    server.reply = (res) => {
       const size = 65 * 1024 * 1024;
       res.writeHead(200, { "content-type": "application/json", "content-length": size });
       res.write("{", () => setTimeout(() => res.socket?.destroy(), 50));
@@ -506,7 +489,7 @@ describe("assembleChatStream", () => {
   });
 
   it("fails with xAI's error when the plain JSON answer is an error", async () => {
-    reply = (res) => {
+    server.reply = (res) => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end('{"code":"bad","error":"Model is busy"}');
     };

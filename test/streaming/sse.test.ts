@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { XaiApiError } from "../../src/errors/classes";
 import { readChunks } from "../../src/http/readChunks";
-import { MAX_SSE_EVENT_BYTES } from "../../src/limits";
+import { MAX_SSE_EVENT_CHARS } from "../../src/limits";
 import { eventJson, readEvents, type SseEvent } from "../../src/streaming/sse";
 import { oneByteChunks, rejectionOf } from "./byteSources";
 
@@ -76,7 +76,7 @@ describe("readEvents", () => {
     expect((error as Error).message).toBe(
       "xAI's stream sent an event larger than the 8 MiB limit, so reading stopped",
     );
-    expect(sent).toBeLessThan(MAX_SSE_EVENT_BYTES + 4 * piece.length);
+    expect(sent).toBeLessThan(MAX_SSE_EVENT_CHARS + 4 * piece.length);
     expect(endless.destroyed).toBe(true);
   });
 

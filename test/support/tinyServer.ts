@@ -24,3 +24,26 @@ export const listenOnLoopback = async (handler: http.RequestListener): Promise<T
     },
   };
 };
+
+/**
+ * For one test file: a loopback server that XAI_BASE_URL points at, answering each request with
+ * whatever `reply` holds at the time (set it in a test before calling an action).
+ */
+export const useReplyingServer = () => {
+  const state = { reply: (res: http.ServerResponse): void => void res.end() };
+  let local: TinyServer | undefined;
+  const previous = process.env.XAI_BASE_URL;
+  beforeAll(async () => {
+    local = await listenOnLoopback((req, res) => {
+      req.resume();
+      state.reply(res);
+    });
+    process.env.XAI_BASE_URL = local.baseUrl;
+  });
+  afterAll(async () => {
+    if (previous === undefined) delete process.env.XAI_BASE_URL;
+    else process.env.XAI_BASE_URL = previous;
+    await local?.close();
+  });
+  return state;
+};

@@ -75,7 +75,7 @@ export const createChatCompletion = action({
       body.stream === true
         ? await postStreamed(client, "/chat/completions", body, new ChatCompletionAssembler())
         : await client.post("/chat/completions", body);
-    return { data };
+    return { data: client.withoutSecrets(data) };
   },
   outputSchema: xaiOutput("ChatResponse"),
   performSafety: "notAllowed",

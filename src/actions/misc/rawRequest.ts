@@ -100,7 +100,8 @@ export const rawRequest = action({
           values.useExponentialBackoff ? 2 ** count * 100 : (values.retryDelayMS ?? 0),
       },
     });
-    if (!binary) return { data: response.data };
+    // xAI's answer as it is, but for the API key (a proxy or endpoint may echo the request back).
+    if (!binary) return { data: client.withoutSecrets(response.data) };
     const contentType = readHeader(response.headers, "content-type") ?? "application/octet-stream";
     return { data: Buffer.from(response.data as ArrayBuffer), contentType };
   },

@@ -4,7 +4,6 @@
  * @see https://docs.x.ai/docs/api-reference#create-new-response
  */
 
-import { redactor } from "../../errors/redact";
 import type { Xai } from "../../http/client";
 import { InputError, isJsonObject, type JsonObject, withoutEmpty } from "../../inputs/clean";
 import { ResponseAssembler } from "../../streaming/response";
@@ -224,8 +223,7 @@ const wantsParsed = (body: JsonObject): boolean => {
 export function withoutSecrets(client: Xai, answer: unknown): unknown {
   const tools = isJsonObject(answer) && Array.isArray(answer.tools) ? answer.tools : [];
   const echoed = mcpSecrets(tools.filter(isJsonObject).filter((tool) => tool.type === "mcp"));
-  if (echoed.length === 0 && client.secrets.length <= 1) return answer;
-  return redactor([...client.secrets, ...echoed]).deep(answer);
+  return client.withoutSecrets(answer, echoed);
 }
 
 /**
