@@ -29,11 +29,27 @@ export const OUTPUT_SCHEMA_NAMES = [
   "VideoResponse",
 ];
 
+/**
+ * Fields the OpenAPI description requires that live xAI usually leaves out (so does the local
+ * server, test/server/chatTypes.ts): an output schema must not promise them.
+ */
+const OMITTED_BY_XAI: Record<string, readonly string[]> = {
+  ChatResponse: ["service_tier"],
+  Usage: ["cost_in_usd_ticks"],
+};
+
 const MAX_DEPTH = 8;
 const root = join(__dirname, "..");
 
 export function outputSchemas(openapi: { components: { schemas: Record<string, Schema> } }) {
-  const all = openapi.components.schemas;
+  const all = Object.fromEntries(
+    Object.entries(openapi.components.schemas).map(([name, schema]) => {
+      const omitted = OMITTED_BY_XAI[name];
+      if (!omitted || !Array.isArray(schema.required)) return [name, schema];
+      const required = schema.required.filter((key: string) => !omitted.includes(key));
+      return [name, { ...schema, required }];
+    }),
+  );
   const resolve = (value: unknown, depth: number, seen: string[], level = 0): unknown => {
     if (Array.isArray(value)) return value.map((item) => resolve(item, depth, seen, level));
     if (typeof value !== "object" || value === null) return value;

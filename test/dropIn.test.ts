@@ -3,9 +3,10 @@
  * bundle (dist/index.js) against the local xAI server. One block per numbered case of the issue.
  */
 
+import Ajv2020 from "ajv/dist/2020";
 import { chatAnswer } from "./server/xaiServer";
 import { builtComponent, bundleHarness } from "./support/bundle";
-import { testConnection, useLocalXai } from "./support/harness";
+import { capturingLogger, testConnection, useLocalXai } from "./support/harness";
 
 const local = useLocalXai();
 const harness = bundleHarness();
@@ -360,4 +361,56 @@ describe("11. Prismatic's own affordances", () => {
         expect(built.outputSchema).toMatchObject({ type: "actionOutput" });
     },
   );
+
+  it.each(Object.keys(component.actions))(
+    "%s's example payload is what its output schema describes",
+    (key) => {
+      const { outputSchema, examplePayload } = component.actions[key] as {
+        outputSchema?: { schema?: string }; // the bundle holds it as JSON text
+        examplePayload?: { data?: unknown };
+      };
+      if (!outputSchema?.schema) return; // a branching step declares no schema
+      const validate = new Ajv2020({ strict: false, validateFormats: false }).compile(
+        JSON.parse(outputSchema.schema),
+      );
+      const data = examplePayload?.data;
+      // A file result's Buffer is described as binary data, not as JSON.
+      if (!Buffer.isBuffer(data)) expect(validate(data) ? [] : validate.errors).toEqual([]);
+    },
+  );
+});
+
+describe("12. Raw Request retries as the original's sendRawRequest (Spectral's toAxiosRetryConfig)", () => {
+  it("retries a GET's 5xx, waiting 2^(n-1) × Retry Delay, and logs the step's own numbers", async () => {
+    const outage = { path: "/v1/models", status: 500 };
+    local.server.script(outage, outage);
+    const { lines, logger } = capturingLogger();
+    const params = {
+      connection,
+      url: "/models",
+      method: "GET",
+      maxRetries: "2",
+      retryDelayMS: "200",
+      useExponentialBackoff: "true",
+    };
+    const result = await harness.action("rawRequest", params, { logger } as never);
+    expect((result as { data: { object: string } }).data.object).toBe("list");
+    expect(lines.filter((line) => line.includes("retry"))).toEqual([
+      expect.stringMatching(/xAI answered 500 on GET \/models; retry 1 of 2 in 200 ms$/),
+      expect.stringMatching(/xAI answered 500 on GET \/models; retry 2 of 2 in 400 ms$/),
+    ]);
+  });
+
+  it("never sends a POST twice unless Retry On All Errors is on", async () => {
+    const outage = { path: "/v1/files", status: 500 };
+    local.server.script(outage, outage);
+    const params = { url: "/files", method: "POST", data: "{}", maxRetries: "2" };
+    expect((await failure("rawRequest", params)).message).toMatch(/500/);
+    expect(local.server.requests).toHaveLength(1);
+    local.server.reset();
+    local.server.script(outage);
+    // Retry On All Errors: the 500, then the server's own 4xx to an empty upload, twice more.
+    await failure("rawRequest", { ...params, retryAllErrors: "true" });
+    expect(local.server.requests).toHaveLength(3);
+  });
 });

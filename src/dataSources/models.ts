@@ -86,7 +86,7 @@ export const modelPicker = ({ label, description, path, field, describe, example
  */
 export const selectModel = modelPicker({
   label: "Select Model",
-  description: "Select an xAI model",
+  description: "Select a model from the list of models",
   path: "/models",
   field: "data",
   example: [

@@ -9,6 +9,7 @@ import type { Readable } from "node:stream";
 import type { Connection } from "@prismatic-io/spectral";
 import { createClient, type HttpClient } from "@prismatic-io/spectral/dist/clients/http";
 import { type AxiosRequestConfig, type AxiosResponse, isAxiosError, type Method } from "axios";
+import type { IAxiosRetryConfig } from "axios-retry";
 import { connectionError, XaiApiError } from "../errors/classes";
 import { toXaiError } from "../errors/describe";
 import { describeOtherBody, readErrorBody, readHeader } from "../errors/errorBody";
@@ -64,13 +65,14 @@ function sharedClient(): HttpClient {
         // A failed streamed response is replaced by the retry; release its socket.
         (error.response?.data as { destroy?: () => void } | undefined)?.destroy?.();
         const call = config.xaiCall;
+        const retries = (config["axios-retry"] as { retries?: number } | undefined)?.retries;
         const status = error.response?.status;
         const what = status
           ? `xAI answered ${status}`
           : `the request failed (${error.code ?? error.message})`;
         call?.log(
           "warn",
-          `${what} on ${config.method?.toUpperCase()} ${config.url}; retry ${count} of ${MAX_RETRIES} in ${formatDuration(call?.lastDelayMs ?? 0)}`,
+          `${what} on ${config.method?.toUpperCase()} ${config.url}; retry ${count} of ${retries ?? MAX_RETRIES} in ${formatDuration(call?.lastDelayMs ?? 0)}`,
         );
       },
     },
@@ -114,7 +116,7 @@ export interface XaiRequest {
   /** Largest body read (after decompression); default MAX_JSON_BODY_BYTES. */
   maxBytes?: number;
   /** axios-retry settings for this request only (Raw Request's own retry inputs). */
-  retry?: Record<string, unknown>;
+  retry?: IAxiosRetryConfig;
   /** No deadline beyond the call's own (Raw Request's Timeout input, per attempt). */
   timeoutMs?: number;
 }
@@ -189,7 +191,7 @@ export class Xai implements RetryState {
       },
       signal: this.signal,
       xaiCall: this,
-      ...(request.retry ? { "axios-retry": request.retry } : {}),
+      ...(request.retry ? { "axios-retry": this.recordingDelays(request.retry) } : {}),
     };
     // Once per call, after retries: "xAI response 200 on GET /models [request id …]".
     const logOutcome = (status: unknown, headers: unknown) =>
@@ -207,6 +209,19 @@ export class Xai implements RetryState {
       logOutcome(failed?.response?.status ?? failed?.code ?? "failure", failed?.response?.headers);
       throw await this.failure(error);
     }
+  }
+
+  /** A request's own retry settings, its waits kept for the retry log line as ours are. */
+  private recordingDelays(retry: IAxiosRetryConfig): IAxiosRetryConfig {
+    const { retryDelay } = retry;
+    if (!retryDelay) return retry;
+    return {
+      ...retry,
+      retryDelay: (count, error) => {
+        this.lastDelayMs = retryDelay(count, error);
+        return this.lastDelayMs;
+      },
+    };
   }
 
   /** The redacted error for anything that failed during this call (`more`: a download's signature). */

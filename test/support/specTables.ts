@@ -39,9 +39,6 @@ export const parseSections = (markdown: string): SpecSection[] => {
   return sections;
 };
 
-/** The spec's one known typo, which our component is allowed to fix. */
-export const normalizeText = (text: string): string => text.replace(/\bthe the\b/g, "the");
-
 export const specPath = join(__dirname, "../../spec/xai-grok-connector.md");
 
 export const specSections = (): SpecSection[] => parseSections(readFileSync(specPath, "utf8"));

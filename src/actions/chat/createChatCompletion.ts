@@ -30,7 +30,7 @@ export const createChatCompletion = action({
     connection: connectionInput,
     model: languageModel(),
     messages: messagesInput(
-      "A list of messages that make up the chat conversation. Different models support different message types, such as image and text.",
+      "A list of messages that make up the the chat conversation. Different models support different message types, such as image and text.",
       { roles: CHAT_ROLES, contentOptional: ["assistant"] },
     ),
     temperature: input({

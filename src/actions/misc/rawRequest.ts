@@ -1,12 +1,11 @@
 import { action, input, util } from "@prismatic-io/spectral";
-import { inputs as httpInputs } from "@prismatic-io/spectral/dist/clients/http";
+import { inputs as httpInputs, toAxiosRetryConfig } from "@prismatic-io/spectral/dist/clients/http";
 import type { KeyValuePair } from "@prismatic-io/spectral/dist/types/Inputs";
 import FormData from "form-data";
 import { InputError } from "../../errors/classes";
 import { readHeader } from "../../errors/errorBody";
 import { xai } from "../../http/client";
 import { toRawRequestPath } from "../../http/rawPath";
-import { shouldRetry } from "../../http/retry";
 import { connectionInput } from "../../inputs/common";
 import { MAX_MEDIA_BODY_BYTES, RAW_REQUEST_DEADLINE_MS } from "../../limits";
 import { modelExample } from "../models/examples";
@@ -93,12 +92,14 @@ export const rawRequest = action({
       responseType: binary ? "arraybuffer" : responseType === "json" ? "json" : ("text" as "json"),
       maxBytes: MAX_MEDIA_BODY_BYTES,
       timeoutMs: values.timeout || undefined,
-      retry: {
+      // Spectral's own reading of these inputs, as the original's sendRawRequest: network errors
+      // and 5xx of idempotent methods only (a POST is never sent twice), 2^(n-1) × the delay.
+      retry: toAxiosRetryConfig({
         retries: values.maxRetries ?? 0,
-        retryCondition: values.retryAllErrors ? () => true : shouldRetry,
-        retryDelay: (count: number) =>
-          values.useExponentialBackoff ? 2 ** count * 100 : (values.retryDelayMS ?? 0),
-      },
+        retryDelay: values.retryDelayMS ?? 0,
+        retryAllErrors: values.retryAllErrors,
+        useExponentialBackoff: values.useExponentialBackoff,
+      }),
     });
     // xAI's answer as it is, but for the API key (a proxy or endpoint may echo the request back).
     if (!binary) return { data: client.withoutSecrets(response.data) };
