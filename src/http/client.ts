@@ -292,7 +292,8 @@ export class Xai implements RetryState {
   async notJson(response: AxiosResponse, method: string, path: string): Promise<Error> {
     const contentType = readHeader(response.headers, "content-type") ?? "none";
     const body = await readErrorBody(response.data);
-    const shown = typeof body === "string" ? body : JSON.stringify(body);
+    // Through redact.deep, which stops at xAI's 128 levels: a hostile nesting cannot overflow.
+    const shown = typeof body === "string" ? body : JSON.stringify(this.redact.deep(body));
     const preview = describeOtherBody(shown, contentType, this.redact);
     const { status } = response;
     return this.failure(

@@ -6,6 +6,7 @@
 
 import { setTimeout as sleep } from "node:timers/promises";
 import { formatDuration } from "../errors/text";
+import { MAX_RETRY_AFTER_MS } from "../limits";
 import { retryAfterMs } from "./retry";
 
 export interface PollSchedule {
@@ -77,7 +78,13 @@ export async function pollUntil<T>(options: PollOptions<T>): Promise<T> {
     }
     const result = await check();
     if (result.done) return result.value;
-    waitNext = Math.max(minMs, retryAfterMs(result.headers) ?? interval);
+    // A server's Retry-After is honoured up to MAX_RETRY_AFTER_MS, as for retries: checking again
+    // after an hour would spend the whole deadline asleep.
+    const asked = retryAfterMs(result.headers);
+    waitNext = Math.max(
+      minMs,
+      asked === undefined ? interval : Math.min(asked, MAX_RETRY_AFTER_MS),
+    );
     why = `not done at check ${checks}${result.note ? ` (${result.note})` : ""}`;
   }
 }

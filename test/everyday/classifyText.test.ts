@@ -94,6 +94,10 @@ describe("Classify and Branch", () => {
     await expect(classify({ text: "x", categories: ["Billing", "billing "] })).rejects.toThrow(
       'Categories: "billing" is listed twice.',
     );
+    // "Other" is the step's own branch: a category of that name could not be told from it.
+    await expect(classify({ text: "x", categories: ["Billing", "other"] })).rejects.toThrow(
+      'Categories: "other" is the step\'s own branch for a text outside the list',
+    );
     expect(local.server.requests).toHaveLength(0);
   });
 });

@@ -76,6 +76,25 @@ describe("Extract Structured Data", () => {
       'Schema: the field "name" is listed twice.',
     );
     await expect(extract({ text: TEXT, schema: "" })).rejects.toThrow("Schema: is required");
+    // The step returns an object: a schema of a string, or of anything, is a mistake.
+    for (const schema of ['{"type": "string"}', "{}"]) {
+      await expect(extract({ text: TEXT, schema })).rejects.toThrow(
+        /^Schema: must describe an object \("type": "object" with its "properties"\)/,
+      );
+    }
     expect(local.server.requests).toHaveLength(0);
+  });
+
+  it("fails, never returning it, when xAI's answer nests deeper than its own JSON", async () => {
+    const deep = `{"name":${"[".repeat(5000)}${"]".repeat(5000)}}`;
+    const output = [{ type: "message", content: [{ type: "output_text", text: deep }] }];
+    local.server.script({
+      path: "/v1/responses",
+      body: { id: "r1", object: "response", status: "completed", output },
+    });
+    await expect(extract({ text: TEXT, schema: SCHEMA })).rejects.toMatchObject({
+      code: "OUTPUT_NOT_JSON",
+      message: expect.stringContaining("nests deeper than 128 levels"),
+    });
   });
 });

@@ -53,6 +53,12 @@ describe("pollUntil on the video schedule", () => {
     expect(1 + checks).toBeLessThanOrEqual(12);
   });
 
+  it("honours a Retry-After only up to 60 s, as for retries: an hour would sleep past the deadline", async () => {
+    const { waits, checks } = await checksFor(200_000, "86400");
+    expect(waits).toEqual([2000, 60_000, 60_000, 60_000, 60_000]);
+    expect(checks).toBe(5);
+  });
+
   it("honours Retry-After instead of the backoff", async () => {
     const { waits } = await checksFor(10_000, "4");
     expect(waits).toEqual([2000, 4000, 4000]);

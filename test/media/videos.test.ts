@@ -147,6 +147,16 @@ describe("Get Video", () => {
     expect(error.code).toBe("7");
   });
 
+  it("fails, never returning it, when a video's status nests deeper than xAI's own JSON", async () => {
+    local.server.script({
+      path: "/v1/videos/vid_deep",
+      headers: { "content-type": "application/json" },
+      body: `{"status":"done","x":${"[".repeat(5000)}${"]".repeat(5000)}}`,
+    });
+    const error = await failureOf("getVideo", { requestId: "vid_deep" });
+    expect(error).toMatchObject({ name: "XaiApiError", code: "NOT_JSON" });
+  });
+
   it("fails a job past the deadline with the request id (a short deadline given to the waiter)", async () => {
     const id = await start("NEVER_DONE");
     const client = xai(connection, undefined, { deadlineMs: 60_000 });

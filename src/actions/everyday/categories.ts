@@ -25,6 +25,12 @@ export function cleanCategories(value: unknown): string[] {
   const seen = new Set<string>();
   for (const name of names) {
     const folded = name.toLowerCase();
+    if (folded === OTHER.toLowerCase()) {
+      throw new InputError(
+        LABEL,
+        `"${name}" is the step's own branch for a text outside the list; name the category differently.`,
+      );
+    }
     if (seen.has(folded)) throw new InputError(LABEL, `"${name}" is listed twice.`);
     seen.add(folded);
   }

@@ -68,6 +68,16 @@ export function cleanSchema(value: unknown): JsonObject {
   } catch (error) {
     throw new InputError(LABEL, `is not a valid JSON Schema: ${(error as Error).message}.`);
   }
+  // The step returns the extracted object: a schema of another type (or of any) is a mistake.
+  const describesObject =
+    parsed.type === "object" ||
+    (parsed.type === undefined && (isJsonObject(parsed.properties) || "$ref" in parsed));
+  if (!describesObject) {
+    throw new InputError(
+      LABEL,
+      `must describe an object ("type": "object" with its "properties"), like ${EXAMPLE}.`,
+    );
+  }
   return parsed;
 }
 

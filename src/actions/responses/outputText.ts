@@ -7,7 +7,7 @@
 
 import { XaiApiError } from "../../errors/classes";
 import { truncate } from "../../errors/text";
-import { isJsonObject, type JsonObject } from "../../inputs/clean";
+import { depthOf, isJsonObject, type JsonObject, MAX_JSON_DEPTH } from "../../inputs/clean";
 import { outputTextOf } from "../../streaming/response";
 
 export type ResponseData = JsonObject & { output_text: string; output_parsed?: unknown };
@@ -40,14 +40,23 @@ export function parsedOutput(response: JsonObject, text: string): unknown {
   if (response.status !== "completed") {
     throw notCompleted(response, "its answer was not read as JSON for the JSON Schema");
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch (error) {
     throw new XaiApiError(
       `xAI's answer is not the JSON the JSON Schema asks for (${(error as Error).message}).${received(text)}`,
       { code: "OUTPUT_NOT_JSON" },
     );
   }
+  // Deeper than xAI's own JSON: checking it could overflow the stack, and no step could store it.
+  if (depthOf(parsed) > MAX_JSON_DEPTH) {
+    throw new XaiApiError(
+      `xAI's answer nests deeper than ${MAX_JSON_DEPTH} levels, so it was not read as the JSON Schema's answer.`,
+      { code: "OUTPUT_NOT_JSON" },
+    );
+  }
+  return parsed;
 }
 
 /** xAI's response as received, plus `output_text` (and `output_parsed` with `parse`). */

@@ -10,6 +10,7 @@ import { formatDuration, truncate } from "../../errors/text";
 import type { Xai } from "../../http/client";
 import { download } from "../../http/download";
 import { type PollClock, type PollSchedule, pollUntil } from "../../http/poll";
+import { depthOf, MAX_JSON_DEPTH } from "../../inputs/clean";
 import { VIDEO_DEADLINE_MS } from "../../limits";
 import { type FileResult, fileResult } from "../files/fileResult";
 
@@ -78,7 +79,8 @@ export async function checkVideo(client: Xai, requestId: string) {
     path: videoPath(requestId),
   });
   const video = response.data;
-  if (typeof video !== "object" || video === null || typeof video.status !== "string") {
+  const shaped = typeof video === "object" && video !== null && typeof video.status === "string";
+  if (!shaped || depthOf(video) > MAX_JSON_DEPTH) {
     throw await client.notJson(response, "GET", videoPath(requestId));
   }
   if (video.status === "done") return { done: true as const, value: video };
