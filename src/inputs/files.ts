@@ -9,7 +9,7 @@ import { InputError } from "../errors/classes";
 import { mediaType } from "../errors/errorBody";
 import { describeValue, formatBytes, truncate } from "../errors/text";
 import { safeMediaUrl } from "../http/download";
-import { isEmpty } from "./clean";
+import { isEmpty, parseJson } from "./clean";
 
 const MiB = 1024 * 1024;
 
@@ -155,6 +155,22 @@ export const cleanFile =
       label,
       `expected a file from an earlier step ({ data, contentType }) or a URL; got ${describeValue(value)}.`,
     );
+  };
+
+/**
+ * Files, one or several: an array from an earlier step (or typed as a JSON array) gives one
+ * each; empty entries are dropped. Messages name an entry ("Image (entry 2)") when there are several.
+ */
+export const cleanFiles =
+  (label: string, kind: FileKind) =>
+  (value: unknown): FileValue[] => {
+    const list =
+      typeof value === "string" && /^\s*\[/.test(value) ? parseJson(label, value) : value;
+    const entries = (Array.isArray(list) ? list : [list]).filter((entry) => !isEmpty(entry));
+    return entries.map((entry, index) => {
+      const named = entries.length > 1 ? `${label} (entry ${index + 1})` : label;
+      return cleanFile(named, kind, true)(entry) as FileValue;
+    });
   };
 
 export interface FileInputSpec {

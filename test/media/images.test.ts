@@ -11,6 +11,7 @@ import {
 
 const local = useLocalServer();
 const PNG = mediaBytes("image", 0);
+const PNG_URL = "https://example.com/cat.png";
 
 /** What Prismatic passes from an earlier step (a Dropbox download, an HTTP step, …). */
 const earlierStepFile = { data: PNG, contentType: "image/png" };
@@ -111,6 +112,26 @@ describe("Edit Image", () => {
       n: 2,
     });
     expect(result?.data).toHaveLength(2);
+  });
+
+  it("edits several images together: an array from an earlier step, or a typed JSON array", async () => {
+    const two = ["https://example.com/a.png", { data: PNG, contentType: "image/png" }];
+    await harness.action("editImage", { connection, prompt: "<IMAGE_0> in <IMAGE_1>", image: two });
+    const body = bodyOf(local.server, "/images/edits");
+    expect(body.image).toBeUndefined();
+    expect(body.images).toEqual([
+      { url: "https://example.com/a.png" },
+      { url: `data:image/png;base64,${PNG.toString("base64")}` },
+    ]);
+    local.server.reset();
+    const typed = '["https://example.com/a.png", "https://example.com/b.png"]';
+    await harness.action("editImage", { connection, prompt: "x", image: typed });
+    expect(bodyOf(local.server, "/images/edits").images).toHaveLength(2);
+    const error = await failureOf("editImage", {
+      prompt: "x",
+      image: [PNG_URL, "ftp://e.com/b.png"],
+    });
+    expect(error.message).toMatch(/^Image \(entry 2\): enter a URL/);
   });
 
   it("passes an http URL on to xAI as it is: ImageUrl.url is any public URL, fetched by xAI", async () => {

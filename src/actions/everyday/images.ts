@@ -5,20 +5,20 @@
  * @see https://docs.x.ai/docs/guides/image-understanding
  */
 
-import { InputError, isEmpty, type JsonObject } from "../../inputs/clean";
-import { cleanFile, toMediaReference } from "../../inputs/files";
+import { InputError, type JsonObject } from "../../inputs/clean";
+import { cleanFiles, toMediaReference } from "../../inputs/files";
 
 const LABEL = "Images";
 
 /** Each image as the URL xAI takes (`https://…` or a base64 `data:` URL); empty entries dropped. */
 export function cleanImages(value: unknown): string[] {
-  if (isEmpty(value)) return [];
-  const entries = (Array.isArray(value) ? value : [value]).filter((entry) => !isEmpty(entry));
-  return entries.map((entry, index) => {
-    const label = entries.length > 1 ? `${LABEL} (entry ${index + 1})` : LABEL;
-    const file = cleanFile(label, "image", true)(entry);
-    const reference = file ? toMediaReference(file) : undefined;
-    if (!reference || !("url" in reference)) {
+  return cleanFiles(
+    LABEL,
+    "image",
+  )(value).map((file, index, files) => {
+    const label = files.length > 1 ? `${LABEL} (entry ${index + 1})` : LABEL;
+    const reference = toMediaReference(file);
+    if (!("url" in reference)) {
       // Responses `input_image` takes `image_url` only; its `file_id` is "only for compatibility".
       throw new InputError(
         label,
