@@ -258,6 +258,31 @@ describe("Run Agent: what goes back to Grok as an error", () => {
     expect(JSON.stringify(data)).not.toContain(FLOW_API_KEY);
   });
 
+  it("stops reading a flow's answer past 1 MiB and tells Grok it was too large", async () => {
+    // An answer that never ends: reading must stop at the limit, not at the run's deadline.
+    behave(LOOK_UP, { drip: { chunk: `{"rows":"${"x".repeat(256 * 1024)}`, everyMs: 1 } });
+    const rows = "x".repeat(1024 * 1024 - 100);
+    behave(OPEN_TICKET, { answer: { rows } });
+    const { data } = await run({
+      prompt: [
+        call("look_up_customer", { email: "a@b.c" }),
+        call("open_ticket", { customerId: "c", subject: "s" }),
+      ].join("\n"),
+    });
+    const [dripped] = hooks[LOOK_UP].calls;
+    expect(dripped.closedAt).toEqual(expect.any(Number));
+    expect(dripped.sentBytes).toBeLessThan(8 * 1024 * 1024);
+    expect(data.steps[0]).not.toHaveProperty("result");
+    expect(data.steps[0].error).toBe(
+      `The flow "Look Up Customer" failed: its answer was larger than the 1 MiB limit for a flow's answer.`,
+    );
+    // An answer just under the limit is kept whole.
+    expect(data.steps[1].result).toEqual({ rows });
+    const outputs = sentBodies()[1].input.map((item: Loose) => JSON.parse(item.output));
+    expect(outputs).toEqual([{ error: data.steps[0].error }, { rows }]);
+    expect(data.turns).toBe(2);
+  });
+
   it("tells Grok a flow's webhook could not be reached", async () => {
     const { data } = await run(
       { prompt: call("look_up_customer", { email: "a@b.c" }) },

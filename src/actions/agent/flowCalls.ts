@@ -10,9 +10,9 @@
 import type { AxiosRequestConfig } from "axios";
 import { isAxiosError } from "axios";
 import type { Redactor } from "../../errors/redact";
-import { formatDuration, truncate } from "../../errors/text";
+import { formatBytes, formatDuration, truncate } from "../../errors/text";
 import { isJsonObject, type JsonObject } from "../../inputs/clean";
-import { FLOW_CALL_TIMEOUT_MS, MAX_JSON_BODY_BYTES } from "../../limits";
+import { FLOW_CALL_TIMEOUT_MS, MAX_FLOW_RESULT_BYTES } from "../../limits";
 import type { FlowTool } from "./flowTools";
 
 /** `context.invokeFlow` as this action uses it. */
@@ -76,6 +76,10 @@ function parseArguments(text: string): Parsed {
 function failureOf(error: unknown, timeoutMs: number, signal: AbortSignal): string {
   if (signal.aborted) return "it was stopped because the run's deadline was reached";
   if (isAxiosError(error)) {
+    // axios stops reading at maxContentLength and says so only in its message.
+    if (/maxContentLength/.test(error.message)) {
+      return `its answer was larger than the ${formatBytes(MAX_FLOW_RESULT_BYTES)} limit for a flow's answer`;
+    }
     const status = error.response?.status;
     if (status !== undefined) {
       const data: unknown = error.response?.data;
@@ -132,7 +136,7 @@ export async function runFlowCall(
     const response = await settings.invoke(tool.flow, parsed.value, {
       timeout: timeoutMs,
       signal: settings.signal,
-      maxContentLength: MAX_JSON_BODY_BYTES,
+      maxContentLength: MAX_FLOW_RESULT_BYTES,
       maxRedirects: 0,
     });
     // A flow may echo what it received (its webhook key, a header): the run's secrets are cut out
