@@ -45,3 +45,9 @@ export const FLOW_CALL_TIMEOUT_MS = 60_000;
  * with 20 calls at once the flows' answers in memory stay near 20 MiB.
  */
 export const MAX_FLOW_RESULT_BYTES = 1 * MiB;
+/**
+ * Run Agent: the flow answers kept in one run, together (they are all in the step's `steps`).
+ * About 2 million tokens, the largest Grok context window; without it 50 turns of 20 calls could
+ * keep 1,000 MiB. An answer past it is not kept, and Grok is told so.
+ */
+export const MAX_FLOW_RESULTS_PER_RUN_BYTES = 8 * MiB;

@@ -283,6 +283,24 @@ describe("Run Agent: what goes back to Grok as an error", () => {
     expect(data.turns).toBe(2);
   });
 
+  it("keeps at most 8 MiB of flow answers in one run and tells Grok when one is dropped", async () => {
+    const rows = "x".repeat(950 * 1024);
+    behave(LOOK_UP, { answer: { rows } });
+    const { data } = await run({ prompt: "CHAIN 9" });
+    expect(hooks[LOOK_UP].calls).toHaveLength(9);
+    expect(data.turns).toBe(10);
+    // Eight answers of 950 KiB fit in 8 MiB; the ninth would not.
+    expect(data.steps.slice(0, 8).map((step: Loose) => step.result)).toEqual(
+      Array.from({ length: 8 }, () => ({ rows })),
+    );
+    const last = data.steps[8];
+    expect(last).not.toHaveProperty("result");
+    expect(last.error).toBe(
+      'The flow "Look Up Customer" ran, but its answer (950 KiB) was not kept: the flow answers of this run reached the 8 MiB limit for one run, so no later answer will be kept either.',
+    );
+    expect(JSON.parse(sentBodies()[9].input[0].output)).toEqual({ error: last.error });
+  });
+
   it("tells Grok a flow's webhook could not be reached", async () => {
     const { data } = await run(
       { prompt: call("look_up_customer", { email: "a@b.c" }) },

@@ -15,11 +15,15 @@ import { isJsonObject, type JsonObject } from "../../inputs/clean";
 import { MAX_FLOW_CALLS_PER_TURN } from "../../limits";
 import { parsedOutput } from "../responses/outputText";
 import { buildResponseRequest, type ResponseValues, runResponse } from "../responses/request";
-import { type AgentStep, type FunctionCall, type InvokeFlow, runFlowCall } from "./flowCalls";
+import {
+  type AgentStep,
+  type FunctionCall,
+  type InvokeFlow,
+  resultBudget,
+  runFlowCall,
+} from "./flowCalls";
 import type { FlowTool } from "./flowTools";
 import { addUsage } from "./usage";
-
-/** The most flow calls Grok may ask for in one answer. (To move to src/limits.ts.) */
 
 /** The Responses inputs an agent run uses; the loop owns input, chaining, store and tools. */
 export type AgentValues = Pick<
@@ -126,6 +130,7 @@ export async function runAgentLoop(run: AgentRun): Promise<AgentResult> {
   const { client, maxTurns } = run;
   const done: Omit<AgentResult, "text"> = { steps: [], turns: 0, usage: {}, responseId: null };
   let input: string | JsonObject[] = run.values.prompt;
+  const keep = resultBudget();
   try {
     for (let turn = 1; ; turn += 1) {
       const started = Date.now();
@@ -162,7 +167,7 @@ export async function runAgentLoop(run: AgentRun): Promise<AgentResult> {
         );
       }
       const { redact } = client;
-      const outcomes = await Promise.all(
+      const ran = await Promise.all(
         calls.map((call) =>
           runFlowCall(call, {
             turn,
@@ -174,6 +179,7 @@ export async function runAgentLoop(run: AgentRun): Promise<AgentResult> {
           }),
         ),
       );
+      const outcomes = ran.map(keep);
       for (const { step } of outcomes) {
         done.steps.push(step);
         client.debug(

@@ -12,7 +12,11 @@ import { isAxiosError } from "axios";
 import type { Redactor } from "../../errors/redact";
 import { formatBytes, formatDuration, truncate } from "../../errors/text";
 import { isJsonObject, type JsonObject } from "../../inputs/clean";
-import { FLOW_CALL_TIMEOUT_MS, MAX_FLOW_RESULT_BYTES } from "../../limits";
+import {
+  FLOW_CALL_TIMEOUT_MS,
+  MAX_FLOW_RESULT_BYTES,
+  MAX_FLOW_RESULTS_PER_RUN_BYTES,
+} from "../../limits";
 import type { FlowTool } from "./flowTools";
 
 /** `context.invokeFlow` as this action uses it. */
@@ -150,4 +154,25 @@ export async function runFlowCall(
     const why = failureOf(error, timeoutMs, settings.signal);
     return failed(tool.flow, parsed.value, `The flow "${tool.flow}" failed: ${why}.`);
   }
+}
+
+/**
+ * The run's budget for flow answers: every kept answer stays in `steps` until the run ends, so past
+ * MAX_FLOW_RESULTS_PER_RUN_BYTES (counted as sent to xAI) an answer is dropped and Grok is told
+ * why. Calls are counted in the order Grok asked for them, so the outcome does not depend on timing.
+ */
+export function resultBudget(limit = MAX_FLOW_RESULTS_PER_RUN_BYTES) {
+  let used = 0;
+  return (outcome: CallOutcome): CallOutcome => {
+    const { step, output } = outcome;
+    if (step.result === undefined) return outcome;
+    const bytes = Buffer.byteLength(String(output.output));
+    if (used + bytes <= limit) {
+      used += bytes;
+      return outcome;
+    }
+    const error = `The flow "${step.flow}" ran, but its answer (${formatBytes(bytes)}) was not kept: the flow answers of this run reached the ${formatBytes(limit)} limit for one run, so no later answer will be kept either.`;
+    const { result: _dropped, ...rest } = step;
+    return { step: { ...rest, error }, output: { ...output, output: JSON.stringify({ error }) } };
+  };
 }
