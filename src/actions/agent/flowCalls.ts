@@ -76,9 +76,19 @@ function parseArguments(text: string): Parsed {
   }
 }
 
+/** The two ends a flow call can be stopped by: the run's deadline, and its own time limit. */
+interface Stops {
+  run: AbortSignal;
+  call: AbortSignal;
+  timeoutMs: number;
+}
+
 /** Why a flow call failed, in words for the model (and the step's `error`). */
-function failureOf(error: unknown, timeoutMs: number, signal: AbortSignal): string {
-  if (signal.aborted) return "it was stopped because the run's deadline was reached";
+function failureOf(error: unknown, stops: Stops): string {
+  if (stops.run.aborted) return "it was stopped because the run's deadline was reached";
+  if (stops.call.aborted) {
+    return `it took longer than the ${formatDuration(stops.timeoutMs)} limit for one flow call, so it was stopped`;
+  }
   if (isAxiosError(error)) {
     // axios stops reading at maxContentLength and says so only in its message.
     if (/maxContentLength/.test(error.message)) {
@@ -89,9 +99,6 @@ function failureOf(error: unknown, timeoutMs: number, signal: AbortSignal): stri
       const data: unknown = error.response?.data;
       const body = typeof data === "string" ? data : (JSON.stringify(data) ?? "");
       return `its webhook answered ${status}${body.trim() ? `: ${truncate(body.trim(), 500)}` : ""}`;
-    }
-    if (error.code === "ECONNABORTED" || error.code === "ETIMEDOUT") {
-      return `it did not answer within ${formatDuration(timeoutMs)}`;
     }
     return `its webhook could not be reached (${error.code ?? error.message})`;
   }
@@ -136,10 +143,12 @@ export async function runFlowCall(
     );
   }
   const timeoutMs = settings.timeoutMs ?? FLOW_CALL_TIMEOUT_MS;
+  // axios' `timeout` only bounds the wait between bytes: a webhook dripping its answer would
+  // outlive it. This signal bounds the whole call, headers and body.
+  const stops = { run: settings.signal, call: AbortSignal.timeout(timeoutMs), timeoutMs };
   try {
     const response = await settings.invoke(tool.flow, parsed.value, {
-      timeout: timeoutMs,
-      signal: settings.signal,
+      signal: AbortSignal.any([stops.run, stops.call]),
       maxContentLength: MAX_FLOW_RESULT_BYTES,
       maxRedirects: 0,
     });
@@ -151,7 +160,7 @@ export async function runFlowCall(
       output: outputItem(call, result),
     };
   } catch (error) {
-    const why = failureOf(error, timeoutMs, settings.signal);
+    const why = failureOf(error, stops);
     return failed(tool.flow, parsed.value, `The flow "${tool.flow}" failed: ${why}.`);
   }
 }
