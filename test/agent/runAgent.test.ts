@@ -258,6 +258,22 @@ describe("Run Agent: what goes back to Grok as an error", () => {
     expect(JSON.stringify(data)).not.toContain(FLOW_API_KEY);
   });
 
+  it("cuts a webhook's path and id out of a flow's result, but never a plain word", async () => {
+    const { pathname } = new URL(hooks[LOOK_UP].url);
+    const id = pathname.split("/").pop() as string;
+    behave(LOOK_UP, {
+      answer: { path: pathname, id, note: `the trigger at /trigger/ fired (${id.length} chars)` },
+    });
+    const { data } = await run({ prompt: call("look_up_customer", { email: "a@b.c" }) });
+    expect(data.steps[0].result).toEqual({
+      path: "[REDACTED]",
+      id: "[REDACTED]",
+      note: `the trigger at /trigger/ fired (${id.length} chars)`,
+    });
+    expect(JSON.stringify(sentBodies())).not.toContain(id);
+    expect(JSON.stringify(data)).not.toContain(id);
+  });
+
   it("stops reading a flow's answer past 1 MiB and tells Grok it was too large", async () => {
     // An answer that never ends: reading must stop at the limit, not at the run's deadline.
     behave(LOOK_UP, { drip: { chunk: `{"rows":"${"x".repeat(256 * 1024)}`, everyMs: 1 } });
