@@ -320,7 +320,12 @@ describe("Run Agent: what goes back to Grok as an error", () => {
   it("tells Grok a flow's webhook could not be reached", async () => {
     const { data } = await run(
       { prompt: call("look_up_customer", { email: "a@b.c" }) },
-      { webhookUrls: { [LOOK_UP]: "http://127.0.0.1:1/trigger/gone", [OPEN_TICKET]: "x" } },
+      {
+        webhookUrls: {
+          [LOOK_UP]: "http://127.0.0.1:1/trigger/gone",
+          [OPEN_TICKET]: "http://127.0.0.1:1/trigger/gone-too",
+        },
+      },
     );
     expect(data.steps[0].error).toMatch(/could not be reached \(ECONNREFUSED\)/);
     expect(data.turns).toBe(2);
@@ -463,6 +468,19 @@ describe("Run Agent: inputs", () => {
     expect(local.server.requests).toHaveLength(0);
   });
 
+  it("refuses a flow with an invoke schema but no webhook URL before anything is sent", async () => {
+    const error = await failure(
+      { prompt: call("open_ticket", { customerId: "c", subject: "s" }) },
+      { webhookUrls: { [LOOK_UP]: hooks[LOOK_UP].url } },
+    );
+    expect(error.name).toBe("InputError");
+    expect(error.message).toBe(
+      'Flows: the flow "Open Ticket" has no usable webhook URL in this instance, so Grok\'s calls could not reach it. Deploy the instance again, or remove the flow from Flows.',
+    );
+    expect(local.server.requests).toHaveLength(0);
+    expect(hooks[LOOK_UP].calls).toHaveLength(0);
+  });
+
   it("refuses a description for a flow not in Flows", async () => {
     const error = await failure({
       flows: [LOOK_UP],
@@ -484,7 +502,13 @@ describe("Run Agent: inputs", () => {
         flowDescriptions: [{ key: "Look Up Customer", value: "Finds a CRM customer by email." }],
         prompt: "Hi",
       },
-      { flowSchemas: schemas },
+      {
+        flowSchemas: schemas,
+        webhookUrls: {
+          "Look Up Customer": hooks[LOOK_UP].url,
+          "look-up customer": hooks[OPEN_TICKET].url,
+        },
+      },
     );
     const tools = sentBodies()[0].tools;
     expect(tools.map((tool: Loose) => [tool.name, tool.description])).toEqual([

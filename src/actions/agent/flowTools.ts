@@ -50,20 +50,38 @@ function uniqueName(name: string, taken: Set<string>): string {
 const text = (value: unknown): string | undefined =>
   typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 
+/** An absolute http(s) URL, as invokeFlow needs to reach a flow. */
+function isWebhookUrl(url: unknown): boolean {
+  if (typeof url !== "string") return false;
+  try {
+    return ["http:", "https:"].includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Refuses, before anything is sent, a flow the instance has no invoke schema for, and a
- * description for a flow that is not offered (most likely a typo in the flow's name).
+ * Refuses, before anything is sent, a flow the instance has no invoke schema or webhook URL for,
+ * and a description for a flow that is not offered (most likely a typo in the flow's name).
  */
 export function checkFlows(
   flows: readonly string[],
   schemas: FlowSchemas | undefined,
   descriptions: Readonly<Record<string, string>>,
+  webhookUrls: Readonly<Record<string, string>> | undefined,
 ): void {
   for (const flow of flows) {
     if (!isJsonObject(schemas?.[flow]?.invoke)) {
       throw new InputError(
         "Flows",
         `the flow "${flow}" has no invoke schema in this instance, so Grok cannot be offered it. Mark the flow as invokable (give its trigger an invoke schema), deploy the instance again, or remove the flow from Flows.`,
+      );
+    }
+    // The URL itself is a secret: the message never shows it.
+    if (!isWebhookUrl(webhookUrls?.[flow])) {
+      throw new InputError(
+        "Flows",
+        `the flow "${flow}" has no usable webhook URL in this instance, so Grok's calls could not reach it. Deploy the instance again, or remove the flow from Flows.`,
       );
     }
   }
