@@ -86,6 +86,28 @@ const sentBodies = (): Loose[] =>
 
 const call = (name: string, args: unknown) => `CALL ${name} ${JSON.stringify(args)}`;
 
+/** xAI's answer with these output items, for the one next POST /v1/responses (status completed). */
+const scriptAnswer = (id: string, output: unknown[]) =>
+  local.server.script({
+    path: "/v1/responses",
+    body: {
+      id,
+      object: "response",
+      status: "completed",
+      model: MODEL,
+      output,
+      usage: { input_tokens: 10, output_tokens: 5, total_tokens: 15 },
+    },
+  });
+
+const functionCall = (fields: Record<string, unknown>) => ({
+  type: "function_call",
+  name: "look_up_customer",
+  arguments: '{"email":"a@b.c"}',
+  status: "completed",
+  ...fields,
+});
+
 describe("Run Agent: the loop", () => {
   it("calls one flow, sends its result back, and returns Grok's answer with the step", async () => {
     behave(LOOK_UP, { answer: { id: "cus_123", plan: "Pro" } });
@@ -361,6 +383,42 @@ describe("Run Agent: what goes back to Grok as an error", () => {
     expect(data.steps[0].error).toMatch(/not valid JSON/);
     expect(data.steps[1].error).toMatch(/they are an array, not a JSON object/);
     expect(data.text).toContain("Received 2 tool result(s)");
+  });
+});
+
+describe("Run Agent: Grok's function calls", () => {
+  it("runs a call that xAI's answer repeats with the same call_id once, and answers it once", async () => {
+    behave(LOOK_UP, { answer: { id: "cus_1" } });
+    scriptAnswer("resp_dup", [
+      functionCall({ id: "fc_1", call_id: "call_same" }),
+      functionCall({ id: "fc_2", call_id: "call_same" }),
+    ]);
+    scriptAnswer("resp_done", [
+      { type: "message", role: "assistant", content: [{ type: "output_text", text: "Done." }] },
+    ]);
+    const { data } = await run({ prompt: "Look them up" });
+    expect(hooks[LOOK_UP].calls).toHaveLength(1);
+    expect(sentBodies()[1].input).toEqual([
+      { type: "function_call_output", call_id: "call_same", output: '{"id":"cus_1"}' },
+    ]);
+    expect(data.steps).toHaveLength(1);
+    expect(data.text).toBe("Done.");
+  });
+
+  it("fails, running no flow, when xAI's answer has a function call without a call_id", async () => {
+    scriptAnswer("resp_noid", [
+      functionCall({ id: "fc_1", call_id: "call_ok" }),
+      functionCall({ id: "fc_2" }),
+    ]);
+    const error = await failure({ prompt: "Look them up" });
+    expect(error.name).toBe("XaiApiError");
+    expect(error.code).toBe("NOT_JSON");
+    expect(error.message).toMatch(
+      /^xAI's answer asks to call look_up_customer without a call_id, so its result could not be sent back; none of turn 1's flow calls was run\./,
+    );
+    expect(hooks[LOOK_UP].calls).toHaveLength(0);
+    expect(sentBodies()).toHaveLength(1);
+    expect(error.partial).toMatchObject({ steps: [], turns: 1, responseId: "resp_noid" });
   });
 });
 
