@@ -384,6 +384,27 @@ describe("Run Agent: what goes back to Grok as an error", () => {
     expect(data.steps[1].error).toMatch(/they are an array, not a JSON object/);
     expect(data.text).toContain("Received 2 tool result(s)");
   });
+
+  it("answers arguments nested deeper than 128 levels with an error, and the run goes on", async () => {
+    const nested = (levels: number) => `${'{"a":'.repeat(levels)}1${"}".repeat(levels)}`;
+    const { data } = await run({
+      prompt: [
+        `CALL_RAW look_up_customer ${nested(128)}`,
+        `CALL_RAW look_up_customer ${nested(200_001)}`,
+      ].join("\n"),
+    });
+    // 128 levels is the limit (xAI's own), so that call runs; the deeper one does not. (Counts
+    // and types are compared, so a failure never prints a 200,001-level value.)
+    expect(hooks[LOOK_UP].calls.length).toBe(1);
+    expect(typeof data.steps[1].arguments).toBe("string");
+    expect(data.steps[1].arguments === nested(200_001)).toBe(true);
+    expect("result" in data.steps[0]).toBe(true);
+    expect(data.steps[1].error).toBe(
+      "The arguments for look_up_customer were not used: they nest deeper than the 128 levels allowed. Call look_up_customer again with a JSON object that follows its parameters.",
+    );
+    expect(data.turns).toBe(2);
+    expect(() => JSON.stringify(data)).not.toThrow();
+  });
 });
 
 describe("Run Agent: Grok's function calls", () => {

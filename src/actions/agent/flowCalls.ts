@@ -11,7 +11,7 @@ import type { AxiosRequestConfig } from "axios";
 import { isAxiosError } from "axios";
 import type { Redactor } from "../../errors/redact";
 import { formatBytes, formatDuration, truncate } from "../../errors/text";
-import { isJsonObject, type JsonObject } from "../../inputs/clean";
+import { depthOf, isJsonObject, type JsonObject, MAX_JSON_DEPTH } from "../../inputs/clean";
 import {
   FLOW_CALL_TIMEOUT_MS,
   MAX_FLOW_RESULT_BYTES,
@@ -68,6 +68,10 @@ function parseArguments(text: string): Parsed {
   if (text.trim() === "") return { ok: true, value: {} };
   try {
     const value: unknown = JSON.parse(text);
+    // Deeper than xAI's own JSON: no step could store it, and no flow needs it.
+    if (depthOf(value) > MAX_JSON_DEPTH) {
+      return { ok: false, problem: `they nest deeper than the ${MAX_JSON_DEPTH} levels allowed` };
+    }
     if (isJsonObject(value)) return { ok: true, value };
     const kind = Array.isArray(value) ? "an array" : value === null ? "null" : `a ${typeof value}`;
     return { ok: false, problem: `they are ${kind}, not a JSON object` };
