@@ -334,7 +334,7 @@ describe("Run Agent: what goes back to Grok as an error", () => {
     const last = data.steps[8];
     expect(last).not.toHaveProperty("result");
     expect(last.error).toBe(
-      'The flow "Look Up Customer" ran, but its answer (950 KiB) was not kept: the flow answers of this run reached the 8 MiB limit for one run, so no later answer will be kept either.',
+      'The flow "Look Up Customer" ran, but its answer (950 KiB) was not kept: it would take the flow answers of this run past the 8 MiB limit for one run (591.9 KiB left).',
     );
     expect(JSON.parse(sentBodies()[9].input[0].output)).toEqual({ error: last.error });
   });

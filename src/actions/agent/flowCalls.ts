@@ -184,7 +184,7 @@ export function resultBudget(limit = MAX_FLOW_RESULTS_PER_RUN_BYTES) {
       used += bytes;
       return outcome;
     }
-    const error = `The flow "${step.flow}" ran, but its answer (${formatBytes(bytes)}) was not kept: the flow answers of this run reached the ${formatBytes(limit)} limit for one run, so no later answer will be kept either.`;
+    const error = `The flow "${step.flow}" ran, but its answer (${formatBytes(bytes)}) was not kept: it would take the flow answers of this run past the ${formatBytes(limit)} limit for one run (${formatBytes(limit - used)} left).`;
     const { result: _dropped, ...rest } = step;
     return { step: { ...rest, error }, output: { ...output, output: JSON.stringify({ error }) } };
   };
