@@ -39,3 +39,15 @@ export const MAX_RETRY_AFTER_MS = MINUTE;
  * a synchronous cross-flow invocation after 30 s; the margin covers the webhook's own latency). */
 export const MAX_FLOW_CALLS_PER_TURN = 20;
 export const FLOW_CALL_TIMEOUT_MS = 60_000;
+/**
+ * Run Agent: the largest answer read from one flow. 1 MiB of JSON is about 250,000 tokens, already
+ * a whole context window of most Grok models, so a larger answer could not be used anyway; and
+ * with 20 calls at once the flows' answers in memory stay near 20 MiB.
+ */
+export const MAX_FLOW_RESULT_BYTES = 1 * MiB;
+/**
+ * Run Agent: the flow answers kept in one run, together (they are all in the step's `steps`).
+ * About 2 million tokens, the largest Grok context window; without it 50 turns of 20 calls could
+ * keep 1,000 MiB. An answer past it is not kept, and Grok is told so.
+ */
+export const MAX_FLOW_RESULTS_PER_RUN_BYTES = 8 * MiB;

@@ -43,9 +43,26 @@ describe("Run Agent loop: time bounds", () => {
     const data = await result;
     expect(data.turns).toBe(3);
     expect(data.steps.map((step) => step.error)).toEqual([
-      'The flow "Slow Flow" failed: it did not answer within 150 ms.',
-      'The flow "Slow Flow" failed: it did not answer within 150 ms.',
+      'The flow "Slow Flow" failed: it took longer than the 150 ms limit for one flow call, so it was stopped.',
+      'The flow "Slow Flow" failed: it took longer than the 150 ms limit for one flow call, so it was stopped.',
     ]);
+  });
+
+  it("stops a flow that sent its headers but drips its answer, at the flow call limit", async () => {
+    // One byte every 20 ms never trips an idle timeout; the whole call must still end at 300 ms.
+    hook.calls.length = 0;
+    hook.behaviour = { drip: { chunk: " ", everyMs: 20 } };
+    const { result } = runWith(5000, 300);
+    const data = await result;
+    expect(data.turns).toBe(3);
+    expect(data.steps.map((step) => step.error)).toEqual([
+      'The flow "Slow Flow" failed: it took longer than the 300 ms limit for one flow call, so it was stopped.',
+      'The flow "Slow Flow" failed: it took longer than the 300 ms limit for one flow call, so it was stopped.',
+    ]);
+    expect(hook.calls).toHaveLength(2);
+    for (const call of hook.calls) {
+      expect((call.closedAt as number) - call.arrivedAt).toBeLessThan(1500);
+    }
   });
 
   it("fails at the run's deadline with the steps so far", async () => {

@@ -86,6 +86,28 @@ const sentBodies = (): Loose[] =>
 
 const call = (name: string, args: unknown) => `CALL ${name} ${JSON.stringify(args)}`;
 
+/** xAI's answer with these output items, for the one next POST /v1/responses (status completed). */
+const scriptAnswer = (id: string, output: unknown[]) =>
+  local.server.script({
+    path: "/v1/responses",
+    body: {
+      id,
+      object: "response",
+      status: "completed",
+      model: MODEL,
+      output,
+      usage: { input_tokens: 10, output_tokens: 5, total_tokens: 15 },
+    },
+  });
+
+const functionCall = (fields: Record<string, unknown>) => ({
+  type: "function_call",
+  name: "look_up_customer",
+  arguments: '{"email":"a@b.c"}',
+  status: "completed",
+  ...fields,
+});
+
 describe("Run Agent: the loop", () => {
   it("calls one flow, sends its result back, and returns Grok's answer with the step", async () => {
     behave(LOOK_UP, { answer: { id: "cus_123", plan: "Pro" } });
@@ -258,10 +280,74 @@ describe("Run Agent: what goes back to Grok as an error", () => {
     expect(JSON.stringify(data)).not.toContain(FLOW_API_KEY);
   });
 
+  it("cuts a webhook's path and id out of a flow's result, but never a plain word", async () => {
+    const { pathname } = new URL(hooks[LOOK_UP].url);
+    const id = pathname.split("/").pop() as string;
+    behave(LOOK_UP, {
+      answer: { path: pathname, id, note: `the trigger at /trigger/ fired (${id.length} chars)` },
+    });
+    const { data } = await run({ prompt: call("look_up_customer", { email: "a@b.c" }) });
+    expect(data.steps[0].result).toEqual({
+      path: "[REDACTED]",
+      id: "[REDACTED]",
+      note: `the trigger at /trigger/ fired (${id.length} chars)`,
+    });
+    expect(JSON.stringify(sentBodies())).not.toContain(id);
+    expect(JSON.stringify(data)).not.toContain(id);
+  });
+
+  it("stops reading a flow's answer past 1 MiB and tells Grok it was too large", async () => {
+    // An answer that never ends: reading must stop at the limit, not at the run's deadline.
+    behave(LOOK_UP, { drip: { chunk: `{"rows":"${"x".repeat(256 * 1024)}`, everyMs: 1 } });
+    const rows = "x".repeat(1024 * 1024 - 100);
+    behave(OPEN_TICKET, { answer: { rows } });
+    const { data } = await run({
+      prompt: [
+        call("look_up_customer", { email: "a@b.c" }),
+        call("open_ticket", { customerId: "c", subject: "s" }),
+      ].join("\n"),
+    });
+    const [dripped] = hooks[LOOK_UP].calls;
+    expect(dripped.closedAt).toEqual(expect.any(Number));
+    expect(dripped.sentBytes).toBeLessThan(8 * 1024 * 1024);
+    expect(data.steps[0]).not.toHaveProperty("result");
+    expect(data.steps[0].error).toBe(
+      `The flow "Look Up Customer" failed: its answer was larger than the 1 MiB limit for a flow's answer.`,
+    );
+    // An answer just under the limit is kept whole.
+    expect(data.steps[1].result).toEqual({ rows });
+    const outputs = sentBodies()[1].input.map((item: Loose) => JSON.parse(item.output));
+    expect(outputs).toEqual([{ error: data.steps[0].error }, { rows }]);
+    expect(data.turns).toBe(2);
+  });
+
+  it("keeps at most 8 MiB of flow answers in one run and tells Grok when one is dropped", async () => {
+    const rows = "x".repeat(950 * 1024);
+    behave(LOOK_UP, { answer: { rows } });
+    const { data } = await run({ prompt: "CHAIN 9" });
+    expect(hooks[LOOK_UP].calls).toHaveLength(9);
+    expect(data.turns).toBe(10);
+    // Eight answers of 950 KiB fit in 8 MiB; the ninth would not.
+    expect(data.steps.slice(0, 8).map((step: Loose) => step.result)).toEqual(
+      Array.from({ length: 8 }, () => ({ rows })),
+    );
+    const last = data.steps[8];
+    expect(last).not.toHaveProperty("result");
+    expect(last.error).toBe(
+      'The flow "Look Up Customer" ran, but its answer (950 KiB) was not kept: it would take the flow answers of this run past the 8 MiB limit for one run (591.9 KiB left).',
+    );
+    expect(JSON.parse(sentBodies()[9].input[0].output)).toEqual({ error: last.error });
+  });
+
   it("tells Grok a flow's webhook could not be reached", async () => {
     const { data } = await run(
       { prompt: call("look_up_customer", { email: "a@b.c" }) },
-      { webhookUrls: { [LOOK_UP]: "http://127.0.0.1:1/trigger/gone", [OPEN_TICKET]: "x" } },
+      {
+        webhookUrls: {
+          [LOOK_UP]: "http://127.0.0.1:1/trigger/gone",
+          [OPEN_TICKET]: "http://127.0.0.1:1/trigger/gone-too",
+        },
+      },
     );
     expect(data.steps[0].error).toMatch(/could not be reached \(ECONNREFUSED\)/);
     expect(data.turns).toBe(2);
@@ -297,6 +383,63 @@ describe("Run Agent: what goes back to Grok as an error", () => {
     expect(data.steps[0].error).toMatch(/not valid JSON/);
     expect(data.steps[1].error).toMatch(/they are an array, not a JSON object/);
     expect(data.text).toContain("Received 2 tool result(s)");
+  });
+
+  it("answers arguments nested deeper than 128 levels with an error, and the run goes on", async () => {
+    const nested = (levels: number) => `${'{"a":'.repeat(levels)}1${"}".repeat(levels)}`;
+    const { data } = await run({
+      prompt: [
+        `CALL_RAW look_up_customer ${nested(128)}`,
+        `CALL_RAW look_up_customer ${nested(200_001)}`,
+      ].join("\n"),
+    });
+    // 128 levels is the limit (xAI's own), so that call runs; the deeper one does not. (Counts
+    // and types are compared, so a failure never prints a 200,001-level value.)
+    expect(hooks[LOOK_UP].calls.length).toBe(1);
+    expect(typeof data.steps[1].arguments).toBe("string");
+    expect(data.steps[1].arguments === nested(200_001)).toBe(true);
+    expect("result" in data.steps[0]).toBe(true);
+    expect(data.steps[1].error).toBe(
+      "The arguments for look_up_customer were not used: they nest deeper than the 128 levels allowed. Call look_up_customer again with a JSON object that follows its parameters.",
+    );
+    expect(data.turns).toBe(2);
+    expect(() => JSON.stringify(data)).not.toThrow();
+  });
+});
+
+describe("Run Agent: Grok's function calls", () => {
+  it("runs a call that xAI's answer repeats with the same call_id once, and answers it once", async () => {
+    behave(LOOK_UP, { answer: { id: "cus_1" } });
+    scriptAnswer("resp_dup", [
+      functionCall({ id: "fc_1", call_id: "call_same" }),
+      functionCall({ id: "fc_2", call_id: "call_same" }),
+    ]);
+    scriptAnswer("resp_done", [
+      { type: "message", role: "assistant", content: [{ type: "output_text", text: "Done." }] },
+    ]);
+    const { data } = await run({ prompt: "Look them up" });
+    expect(hooks[LOOK_UP].calls).toHaveLength(1);
+    expect(sentBodies()[1].input).toEqual([
+      { type: "function_call_output", call_id: "call_same", output: '{"id":"cus_1"}' },
+    ]);
+    expect(data.steps).toHaveLength(1);
+    expect(data.text).toBe("Done.");
+  });
+
+  it("fails, running no flow, when xAI's answer has a function call without a call_id", async () => {
+    scriptAnswer("resp_noid", [
+      functionCall({ id: "fc_1", call_id: "call_ok" }),
+      functionCall({ id: "fc_2" }),
+    ]);
+    const error = await failure({ prompt: "Look them up" });
+    expect(error.name).toBe("XaiApiError");
+    expect(error.code).toBe("NOT_JSON");
+    expect(error.message).toMatch(
+      /^xAI's answer asks to call look_up_customer without a call_id, so its result could not be sent back; none of turn 1's flow calls was run\./,
+    );
+    expect(hooks[LOOK_UP].calls).toHaveLength(0);
+    expect(sentBodies()).toHaveLength(1);
+    expect(error.partial).toMatchObject({ steps: [], turns: 1, responseId: "resp_noid" });
   });
 });
 
@@ -404,6 +547,19 @@ describe("Run Agent: inputs", () => {
     expect(local.server.requests).toHaveLength(0);
   });
 
+  it("refuses a flow with an invoke schema but no webhook URL before anything is sent", async () => {
+    const error = await failure(
+      { prompt: call("open_ticket", { customerId: "c", subject: "s" }) },
+      { webhookUrls: { [LOOK_UP]: hooks[LOOK_UP].url } },
+    );
+    expect(error.name).toBe("InputError");
+    expect(error.message).toBe(
+      'Flows: the flow "Open Ticket" has no usable webhook URL in this instance, so Grok\'s calls could not reach it. Deploy the instance again, or remove the flow from Flows.',
+    );
+    expect(local.server.requests).toHaveLength(0);
+    expect(hooks[LOOK_UP].calls).toHaveLength(0);
+  });
+
   it("refuses a description for a flow not in Flows", async () => {
     const error = await failure({
       flows: [LOOK_UP],
@@ -425,7 +581,13 @@ describe("Run Agent: inputs", () => {
         flowDescriptions: [{ key: "Look Up Customer", value: "Finds a CRM customer by email." }],
         prompt: "Hi",
       },
-      { flowSchemas: schemas },
+      {
+        flowSchemas: schemas,
+        webhookUrls: {
+          "Look Up Customer": hooks[LOOK_UP].url,
+          "look-up customer": hooks[OPEN_TICKET].url,
+        },
+      },
     );
     const tools = sentBodies()[0].tools;
     expect(tools.map((tool: Loose) => [tool.name, tool.description])).toEqual([

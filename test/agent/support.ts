@@ -10,11 +10,13 @@ export const MODEL = "grok-4.3";
 // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON paths of the answers
 export type Loose = any;
 
-/** How a flow's webhook answers: data (after a delay), or an error status. */
+/** How a flow's webhook answers: data (after a delay), an error status, or a body that never ends. */
 export interface FlowBehaviour {
   answer?: unknown;
   delayMs?: number;
   status?: number;
+  /** Send the headers, then `chunk` every `everyMs` until the caller hangs up: never finishes. */
+  drip?: { chunk: string; everyMs: number };
 }
 
 export interface FlowCall {
@@ -22,6 +24,27 @@ export interface FlowCall {
   headers: http.IncomingHttpHeaders;
   arrivedAt: number;
   answeredAt?: number;
+  /** For a dripping answer: bytes written, and when the caller hung up. */
+  sentBytes?: number;
+  closedAt?: number;
+}
+
+type Drip = NonNullable<FlowBehaviour["drip"]>;
+
+/** Writes `chunk` every `everyMs` until the connection closes; counts the bytes sent. */
+function drip(response: http.ServerResponse, call: FlowCall, { chunk, everyMs }: Drip): void {
+  response.writeHead(200, { "content-type": "application/json" });
+  response.flushHeaders();
+  call.sentBytes = 0;
+  const timer = setInterval(() => {
+    if (response.destroyed) return;
+    response.write(chunk);
+    call.sentBytes = (call.sentBytes ?? 0) + Buffer.byteLength(chunk);
+  }, everyMs);
+  response.on("close", () => {
+    clearInterval(timer);
+    call.closedAt = Date.now();
+  });
 }
 
 /** A loopback webhook standing in for one flow's trigger (what Spectral's invokeFlow POSTs to). */
@@ -46,6 +69,7 @@ export async function startFlowHook(behaviour: FlowBehaviour = {}): Promise<Flow
         arrivedAt: Date.now(),
       };
       calls.push(call);
+      if (hook.behaviour.drip) return drip(response, call, hook.behaviour.drip);
       const { answer = { ok: true }, delayMs = 0, status = 200 } = hook.behaviour;
       setTimeout(() => {
         call.answeredAt = Date.now();

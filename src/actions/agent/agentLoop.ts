@@ -15,11 +15,15 @@ import { isJsonObject, type JsonObject } from "../../inputs/clean";
 import { MAX_FLOW_CALLS_PER_TURN } from "../../limits";
 import { parsedOutput } from "../responses/outputText";
 import { buildResponseRequest, type ResponseValues, runResponse } from "../responses/request";
-import { type AgentStep, type FunctionCall, type InvokeFlow, runFlowCall } from "./flowCalls";
+import {
+  type AgentStep,
+  type FunctionCall,
+  type InvokeFlow,
+  resultBudget,
+  runFlowCall,
+} from "./flowCalls";
 import type { FlowTool } from "./flowTools";
 import { addUsage } from "./usage";
-
-/** The most flow calls Grok may ask for in one answer. (To move to src/limits.ts.) */
 
 /** The Responses inputs an agent run uses; the loop owns input, chaining, store and tools. */
 export type AgentValues = Pick<
@@ -88,12 +92,33 @@ function functionCallsIn(answer: JsonObject): FunctionCall[] {
     item.type === "function_call"
       ? [
           {
-            callId: String(item.call_id ?? item.id ?? ""),
+            // xAI's FunctionToolCall requires call_id: an output can only be matched to it.
+            callId: typeof item.call_id === "string" ? item.call_id : "",
             name: String(item.name ?? ""),
             arguments: typeof item.arguments === "string" ? item.arguments : "",
           },
         ]
       : [],
+  );
+}
+
+/** One call per call_id: a repeated item is the same call, run once and answered once. */
+function uniqueCalls(calls: readonly FunctionCall[]): FunctionCall[] {
+  const seen = new Set<string>();
+  return calls.filter((call) => {
+    if (seen.has(call.callId)) return false;
+    seen.add(call.callId);
+    return true;
+  });
+}
+
+/** A call without a call_id could run, but its output could never be matched to it: none is run. */
+function requireCallIds(calls: readonly FunctionCall[], turn: number, made: number): void {
+  const unanswerable = calls.find((call) => call.callId === "");
+  if (!unanswerable) return;
+  throw new XaiApiError(
+    `xAI's answer asks to call ${truncate(unanswerable.name, 100) || "a function"} without a call_id, so its result could not be sent back; none of turn ${turn}'s flow calls was run. The ${made} flow call(s) made before are in "partial".`,
+    { code: "NOT_JSON" },
   );
 }
 
@@ -126,6 +151,7 @@ export async function runAgentLoop(run: AgentRun): Promise<AgentResult> {
   const { client, maxTurns } = run;
   const done: Omit<AgentResult, "text"> = { steps: [], turns: 0, usage: {}, responseId: null };
   let input: string | JsonObject[] = run.values.prompt;
+  const keep = resultBudget();
   try {
     for (let turn = 1; ; turn += 1) {
       const started = Date.now();
@@ -133,7 +159,7 @@ export async function runAgentLoop(run: AgentRun): Promise<AgentResult> {
       done.turns = turn;
       done.usage = addUsage(done.usage, answer.usage);
       done.responseId = typeof answer.id === "string" ? answer.id : null;
-      const calls = functionCallsIn(answer);
+      const calls = uniqueCalls(functionCallsIn(answer));
       if (calls.length === 0) {
         run.log(turnLine(turn, answer, calls, Date.now() - started));
         const text = typeof answer.output_text === "string" ? answer.output_text : "";
@@ -161,8 +187,9 @@ export async function runAgentLoop(run: AgentRun): Promise<AgentResult> {
           },
         );
       }
+      requireCallIds(calls, turn, done.steps.length);
       const { redact } = client;
-      const outcomes = await Promise.all(
+      const ran = await Promise.all(
         calls.map((call) =>
           runFlowCall(call, {
             turn,
@@ -174,6 +201,7 @@ export async function runAgentLoop(run: AgentRun): Promise<AgentResult> {
           }),
         ),
       );
+      const outcomes = ran.map(keep);
       for (const { step } of outcomes) {
         done.steps.push(step);
         client.debug(

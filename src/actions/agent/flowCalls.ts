@@ -10,9 +10,13 @@
 import type { AxiosRequestConfig } from "axios";
 import { isAxiosError } from "axios";
 import type { Redactor } from "../../errors/redact";
-import { formatDuration, truncate } from "../../errors/text";
-import { isJsonObject, type JsonObject } from "../../inputs/clean";
-import { FLOW_CALL_TIMEOUT_MS, MAX_JSON_BODY_BYTES } from "../../limits";
+import { formatBytes, formatDuration, truncate } from "../../errors/text";
+import { depthOf, isJsonObject, type JsonObject, MAX_JSON_DEPTH } from "../../inputs/clean";
+import {
+  FLOW_CALL_TIMEOUT_MS,
+  MAX_FLOW_RESULT_BYTES,
+  MAX_FLOW_RESULTS_PER_RUN_BYTES,
+} from "../../limits";
 import type { FlowTool } from "./flowTools";
 
 /** `context.invokeFlow` as this action uses it. */
@@ -64,6 +68,10 @@ function parseArguments(text: string): Parsed {
   if (text.trim() === "") return { ok: true, value: {} };
   try {
     const value: unknown = JSON.parse(text);
+    // Deeper than xAI's own JSON: no step could store it, and no flow needs it.
+    if (depthOf(value) > MAX_JSON_DEPTH) {
+      return { ok: false, problem: `they nest deeper than the ${MAX_JSON_DEPTH} levels allowed` };
+    }
     if (isJsonObject(value)) return { ok: true, value };
     const kind = Array.isArray(value) ? "an array" : value === null ? "null" : `a ${typeof value}`;
     return { ok: false, problem: `they are ${kind}, not a JSON object` };
@@ -72,18 +80,29 @@ function parseArguments(text: string): Parsed {
   }
 }
 
+/** The two ends a flow call can be stopped by: the run's deadline, and its own time limit. */
+interface Stops {
+  run: AbortSignal;
+  call: AbortSignal;
+  timeoutMs: number;
+}
+
 /** Why a flow call failed, in words for the model (and the step's `error`). */
-function failureOf(error: unknown, timeoutMs: number, signal: AbortSignal): string {
-  if (signal.aborted) return "it was stopped because the run's deadline was reached";
+function failureOf(error: unknown, stops: Stops): string {
+  if (stops.run.aborted) return "it was stopped because the run's deadline was reached";
+  if (stops.call.aborted) {
+    return `it took longer than the ${formatDuration(stops.timeoutMs)} limit for one flow call, so it was stopped`;
+  }
   if (isAxiosError(error)) {
+    // axios stops reading at maxContentLength and says so only in its message.
+    if (/maxContentLength/.test(error.message)) {
+      return `its answer was larger than the ${formatBytes(MAX_FLOW_RESULT_BYTES)} limit for a flow's answer`;
+    }
     const status = error.response?.status;
     if (status !== undefined) {
       const data: unknown = error.response?.data;
       const body = typeof data === "string" ? data : (JSON.stringify(data) ?? "");
       return `its webhook answered ${status}${body.trim() ? `: ${truncate(body.trim(), 500)}` : ""}`;
-    }
-    if (error.code === "ECONNABORTED" || error.code === "ETIMEDOUT") {
-      return `it did not answer within ${formatDuration(timeoutMs)}`;
     }
     return `its webhook could not be reached (${error.code ?? error.message})`;
   }
@@ -128,11 +147,13 @@ export async function runFlowCall(
     );
   }
   const timeoutMs = settings.timeoutMs ?? FLOW_CALL_TIMEOUT_MS;
+  // axios' `timeout` only bounds the wait between bytes: a webhook dripping its answer would
+  // outlive it. This signal bounds the whole call, headers and body.
+  const stops = { run: settings.signal, call: AbortSignal.timeout(timeoutMs), timeoutMs };
   try {
     const response = await settings.invoke(tool.flow, parsed.value, {
-      timeout: timeoutMs,
-      signal: settings.signal,
-      maxContentLength: MAX_JSON_BODY_BYTES,
+      signal: AbortSignal.any([stops.run, stops.call]),
+      maxContentLength: MAX_FLOW_RESULT_BYTES,
       maxRedirects: 0,
     });
     // A flow may echo what it received (its webhook key, a header): the run's secrets are cut out
@@ -143,7 +164,28 @@ export async function runFlowCall(
       output: outputItem(call, result),
     };
   } catch (error) {
-    const why = failureOf(error, timeoutMs, settings.signal);
+    const why = failureOf(error, stops);
     return failed(tool.flow, parsed.value, `The flow "${tool.flow}" failed: ${why}.`);
   }
+}
+
+/**
+ * The run's budget for flow answers: every kept answer stays in `steps` until the run ends, so past
+ * MAX_FLOW_RESULTS_PER_RUN_BYTES (counted as sent to xAI) an answer is dropped and Grok is told
+ * why. Calls are counted in the order Grok asked for them, so the outcome does not depend on timing.
+ */
+export function resultBudget(limit = MAX_FLOW_RESULTS_PER_RUN_BYTES) {
+  let used = 0;
+  return (outcome: CallOutcome): CallOutcome => {
+    const { step, output } = outcome;
+    if (step.result === undefined) return outcome;
+    const bytes = Buffer.byteLength(String(output.output));
+    if (used + bytes <= limit) {
+      used += bytes;
+      return outcome;
+    }
+    const error = `The flow "${step.flow}" ran, but its answer (${formatBytes(bytes)}) was not kept: it would take the flow answers of this run past the ${formatBytes(limit)} limit for one run (${formatBytes(limit - used)} left).`;
+    const { result: _dropped, ...rest } = step;
+    return { step: { ...rest, error }, output: { ...output, output: JSON.stringify({ error }) } };
+  };
 }

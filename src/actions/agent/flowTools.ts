@@ -50,20 +50,38 @@ function uniqueName(name: string, taken: Set<string>): string {
 const text = (value: unknown): string | undefined =>
   typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 
+/** An absolute http(s) URL, as invokeFlow needs to reach a flow. */
+function isWebhookUrl(url: unknown): boolean {
+  if (typeof url !== "string") return false;
+  try {
+    return ["http:", "https:"].includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Refuses, before anything is sent, a flow the instance has no invoke schema for, and a
- * description for a flow that is not offered (most likely a typo in the flow's name).
+ * Refuses, before anything is sent, a flow the instance has no invoke schema or webhook URL for,
+ * and a description for a flow that is not offered (most likely a typo in the flow's name).
  */
 export function checkFlows(
   flows: readonly string[],
   schemas: FlowSchemas | undefined,
   descriptions: Readonly<Record<string, string>>,
+  webhookUrls: Readonly<Record<string, string>> | undefined,
 ): void {
   for (const flow of flows) {
     if (!isJsonObject(schemas?.[flow]?.invoke)) {
       throw new InputError(
         "Flows",
         `the flow "${flow}" has no invoke schema in this instance, so Grok cannot be offered it. Mark the flow as invokable (give its trigger an invoke schema), deploy the instance again, or remove the flow from Flows.`,
+      );
+    }
+    // The URL itself is a secret: the message never shows it.
+    if (!isWebhookUrl(webhookUrls?.[flow])) {
+      throw new InputError(
+        "Flows",
+        `the flow "${flow}" has no usable webhook URL in this instance, so Grok's calls could not reach it. Deploy the instance again, or remove the flow from Flows.`,
       );
     }
   }
@@ -98,7 +116,41 @@ export function flowTools(
   });
 }
 
-/** The offered flows' webhook URLs and API keys: whoever holds one can run the flow, so never shown. */
+/**
+ * A path segment that identifies a webhook (an id like `SW5zdGFuY2VGbG93…`), not a word of a route:
+ * long, so redaction matches it anywhere (redact.ts takes secrets under 12 characters as whole words
+ * only), and with a digit, so a long plain word like "integrations" is never a secret.
+ */
+const isIdentifying = (segment: string): boolean => segment.length >= 16 && /\d/.test(segment);
+
+const decoded = (text: string): string => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+
+/**
+ * The parts of a webhook URL that identify it: whoever holds its path can find the flow on the
+ * webhook host, so a flow echoing just `/trigger/<id>` must not reach xAI either.
+ */
+function identifyingParts(url: string): string[] {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return [];
+  }
+  const ids = path.split("/").filter(isIdentifying);
+  if (ids.length === 0) return [];
+  return [path, decoded(path), ...ids, ...ids.map(decoded)];
+}
+
+/**
+ * The offered flows' webhook URLs (and the ids in their paths) and API keys: whoever holds one can
+ * run the flow, so never shown.
+ */
 export function flowSecrets(
   flows: readonly string[],
   context: {
@@ -109,10 +161,10 @@ export function flowSecrets(
   const secrets: string[] = [];
   for (const flow of flows) {
     const url = context.webhookUrls?.[flow];
-    if (typeof url === "string") secrets.push(url);
+    if (typeof url === "string") secrets.push(url, ...identifyingParts(url));
     for (const key of context.webhookApiKeys?.[flow] ?? []) {
       if (typeof key === "string") secrets.push(key);
     }
   }
-  return secrets.filter((secret) => secret.trim() !== "");
+  return [...new Set(secrets.filter((secret) => secret.trim() !== ""))];
 }

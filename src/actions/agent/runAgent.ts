@@ -38,7 +38,7 @@ export const runAgent = action({
   },
   perform: async (context, { connection, flows, flowDescriptions, maxTurns, ...values }) => {
     // Refused before anything is sent.
-    checkFlows(flows, context.flowSchemas, flowDescriptions);
+    checkFlows(flows, context.flowSchemas, flowDescriptions, context.webhookUrls);
     const tools = flowTools(flows, context.flowSchemas, flowDescriptions);
     const client = xai(connection, context, {
       deadlineMs: GENERATION_DEADLINE_MS,
