@@ -48,16 +48,15 @@ export interface Assembler<T> {
 type Redact = (text: string) => string;
 /** How much of xAI's words a stream error quotes. */
 const QUOTED_REASON_CHARS = 400;
+/** xAI's words for a message: redacted, then shortened, so a secret is never half-quoted. */
+const quoted = (text: string, max: number, redact?: Redact): string =>
+  truncate(redact ? redact(text) : text, max);
 
 /**
  * Parses an event's data as a JSON object, and fails with xAI's message when it is an error.
  * What a message quotes is redacted, then shortened: a secret is never half-quoted.
  */
-export function eventJson(
-  event: SseEvent,
-  redact: Redact = (text) => text,
-): Record<string, unknown> {
-  const quote = (text: string, max: number) => truncate(redact(text), max);
+export function eventJson(event: SseEvent, redact?: Redact): Record<string, unknown> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(event.data);
@@ -68,18 +67,19 @@ export function eventJson(
   if (event.event === "error" || record?.type === "error" || (record?.error ?? null) !== null) {
     const xaiError = xaiErrorIn(parsed);
     throw new XaiApiError(
-      `xAI reported an error in the stream: ${quote(xaiError?.message ?? event.data, QUOTED_REASON_CHARS)}`,
+      `xAI reported an error in the stream: ${quoted(xaiError?.message ?? event.data, QUOTED_REASON_CHARS, redact)}`,
       { code: xaiError?.code ?? "STREAM_ERROR", status: xaiError?.status, body: parsed },
     );
   }
   if (!record) {
     throw new XaiApiError(
-      `xAI's stream was malformed: an event's data is not a JSON object: ${JSON.stringify(quote(event.data, 200))}`,
+      `xAI's stream was malformed: an event's data is not a JSON object: ${JSON.stringify(quoted(event.data, 200, redact))}`,
       { code: "STREAM_ERROR" },
     );
   }
   // Deeper than xAI's own JSON: merging it would overflow the stack, and no step could store it.
-  if (depthOf(record) > MAX_JSON_DEPTH) {
+  // Each level takes two characters ("[" and "]"), so only a long event can be that deep.
+  if (event.data.length > 2 * MAX_JSON_DEPTH && depthOf(record) > MAX_JSON_DEPTH) {
     throw new XaiApiError(
       `xAI's stream was malformed: an event nests deeper than ${MAX_JSON_DEPTH} levels`,
       { code: "STREAM_ERROR" },
