@@ -23,6 +23,15 @@ export const isJsonObject = (value: unknown): value is JsonObject =>
 export const dataEntries = (record: object): [string, unknown][] =>
   Object.entries(record).filter(([key]) => key !== "__proto__");
 
+/** A URL's %-escaped text decoded, or as it stands when an escape is malformed. */
+export function decodedOrAsIs(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** xAI's JSON parser stops at 128 levels of nesting (serde_json's limit); deeper is refused here. */
 export const MAX_JSON_DEPTH = 128;
 

@@ -7,7 +7,7 @@
  */
 
 import type { FlowSchemas } from "@prismatic-io/spectral";
-import { InputError, isJsonObject, type JsonObject } from "../../inputs/clean";
+import { decodedOrAsIs, InputError, isJsonObject, type JsonObject } from "../../inputs/clean";
 
 /** One offered flow: the function Grok sees and the flow it stands for. */
 export interface FlowTool {
@@ -51,14 +51,8 @@ const text = (value: unknown): string | undefined =>
   typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 
 /** An absolute http(s) URL, as invokeFlow needs to reach a flow. */
-function isWebhookUrl(url: unknown): boolean {
-  if (typeof url !== "string") return false;
-  try {
-    return ["http:", "https:"].includes(new URL(url).protocol);
-  } catch {
-    return false;
-  }
-}
+const isWebhookUrl = (url: unknown): boolean =>
+  typeof url === "string" && URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
 
 /**
  * Refuses, before anything is sent, a flow the instance has no invoke schema or webhook URL for,
@@ -123,14 +117,6 @@ export function flowTools(
  */
 const isIdentifying = (segment: string): boolean => segment.length >= 16 && /\d/.test(segment);
 
-const decoded = (text: string): string => {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-};
-
 /**
  * The parts of a webhook URL that identify it: whoever holds its path can find the flow on the
  * webhook host, so a flow echoing just `/trigger/<id>` must not reach xAI either.
@@ -144,7 +130,7 @@ function identifyingParts(url: string): string[] {
   }
   const ids = path.split("/").filter(isIdentifying);
   if (ids.length === 0) return [];
-  return [path, decoded(path), ...ids, ...ids.map(decoded)];
+  return [path, decodedOrAsIs(path), ...ids, ...ids.map(decodedOrAsIs)];
 }
 
 /**

@@ -26,13 +26,7 @@ async function bytesOf(client: Xai, file: FileValue): Promise<Bytes> {
     what: "the file",
     maxBytes: FILE_RULES.any.maxBytes,
   });
-  const last = new URL(file.url).pathname.split("/").pop() ?? "";
-  let name = last;
-  try {
-    name = decodeURIComponent(last);
-  } catch {
-    // A malformed %-escape: keep the name as it stands in the URL.
-  }
+  const name = clean.decodedOrAsIs(new URL(file.url).pathname.split("/").pop() ?? "");
   return {
     kind: "bytes",
     data: fetched.data,
