@@ -15,6 +15,10 @@ export const MAX_MEDIA_BODY_BYTES = 256 * MiB;
  * eventsource-parser counts what it holds). A whole stream is bounded by the JSON limit.
  */
 export const MAX_SSE_EVENT_CHARS = 8 * MiB;
+/** Deepest JSON read or sent (xAI's own parser stops at 128 levels, serde_json's limit). */
+export const MAX_JSON_DEPTH = 128;
+/** The most files List Files (Fetch All) or a picker gathers. */
+export const MAX_LISTED_FILES = 10_000;
 /** Choices and tool calls one streamed chat answer may hold: each costs memory beyond its bytes. */
 export const MAX_STREAM_PARTS = 100_000;
 /** How much of a failed response's streamed body is read to describe it, and for how long. */

@@ -172,7 +172,8 @@ function transportFailure(error: AxiosError): XaiApiError {
  */
 function rebuild(error: Error, redact: Redactor): Error {
   // Redacted whole, then bounded: no failure, however it was worded, carries megabytes.
-  const message = sentence(truncate(redact.text(error.message), MAX_ERROR_CHARS));
+  // One character is kept for the full stop `sentence` may add.
+  const message = sentence(truncate(redact.text(error.message), MAX_ERROR_CHARS - 1));
   const given = DETAIL_KEYS.filter((key) => (error as XaiApiError)[key] !== undefined);
   const details: XaiApiErrorDetails = Object.fromEntries(
     given.map((key) => [
@@ -220,7 +221,9 @@ export async function toXaiError(error: unknown, secrets: Secrets = []): Promise
       return rebuild(failure, redact);
     }
     if (!(error instanceof Error))
-      return new Error(sentence(redact.text(describeThrown(error, redact))));
+      return new Error(
+        sentence(truncate(redact.text(describeThrown(error, redact)), MAX_ERROR_CHARS - 1)),
+      );
     const built = rebuild(error, redact);
     const frames = (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
     built.stack = [`${built.name}: ${built.message}`, ...frames.map(redact.text)].join("\n");

@@ -6,7 +6,8 @@
  */
 
 import { Stream } from "node:stream";
-import { dataEntries, MAX_JSON_DEPTH } from "../inputs/clean";
+import { dataEntries } from "../inputs/clean";
+import { MAX_JSON_DEPTH } from "../limits";
 import { readHeader } from "./errorBody";
 import { truncate } from "./text";
 

@@ -15,8 +15,8 @@ import { toXaiError } from "../errors/describe";
 import { describeOtherBody, readErrorBody, readHeader } from "../errors/errorBody";
 import { type Redactor, redactor, type Secrets } from "../errors/redact";
 import { formatDuration, truncate } from "../errors/text";
-import { depthOf, isJsonObject, MAX_JSON_DEPTH } from "../inputs/clean";
-import { MAX_JSON_BODY_BYTES, MAX_RETRIES } from "../limits";
+import { depthOf, isJsonObject } from "../inputs/clean";
+import { MAX_JSON_BODY_BYTES, MAX_JSON_DEPTH, MAX_RETRIES } from "../limits";
 import { type RetryState, retryDelay, shouldRetry } from "./retry";
 
 export const XAI_API_BASE_URL = "https://api.x.ai/v1";

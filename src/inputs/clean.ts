@@ -7,6 +7,7 @@
 import { util } from "@prismatic-io/spectral";
 import { InputError } from "../errors/classes";
 import { describeValue as describe, truncate } from "../errors/text";
+import { MAX_JSON_DEPTH } from "../limits";
 
 export { InputError };
 
@@ -31,9 +32,6 @@ export function decodedOrAsIs(text: string): string {
     return text;
   }
 }
-
-/** xAI's JSON parser stops at 128 levels of nesting (serde_json's limit); deeper is refused here. */
-export const MAX_JSON_DEPTH = 128;
 
 /** How deeply a parsed JSON value nests, counted without recursion. */
 export function depthOf(value: unknown): number {

@@ -16,12 +16,13 @@ import { formatBytes, formatDuration, truncate } from "../errors/text";
 import type { Xai } from "../http/client";
 import { readBody } from "../http/download";
 import { readChunks } from "../http/readChunks";
-import { depthOf, isJsonObject, MAX_JSON_DEPTH } from "../inputs/clean";
+import { depthOf, isJsonObject } from "../inputs/clean";
 import {
   EVENT_IDLE_TIMEOUT_MS,
   IDLE_TIMEOUT_MS,
   MAX_ERROR_BODY_BYTES,
   MAX_JSON_BODY_BYTES,
+  MAX_JSON_DEPTH,
   MAX_SSE_EVENT_CHARS,
 } from "../limits";
 
@@ -200,7 +201,7 @@ async function wholeAnswer(xai: Xai, response: AxiosResponse<Readable>, path: st
   } catch (error) {
     throw await xai.failure(error);
   }
-  if (typeof json !== "object" || json === null) {
+  if (typeof json !== "object" || json === null || depthOf(json) > MAX_JSON_DEPTH) {
     throw await xai.notJson({ ...response, data: json }, "POST", path);
   }
   const xaiError = xaiErrorIn(json);

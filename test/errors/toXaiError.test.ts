@@ -396,6 +396,14 @@ describe("toXaiError for errors that are not from axios", () => {
     expectNoToken(friendly);
   });
 
+  it("stays within 2,000 characters with its full stop, and so does a thrown string", async () => {
+    const exact = await toXaiError(new Error("x".repeat(2000)));
+    expect(exact.message.length).toBeLessThanOrEqual(2000);
+    expect(exact.message.endsWith("…")).toBe(true);
+    const thrown = await toXaiError("y".repeat(5000));
+    expect(thrown.message.length).toBeLessThanOrEqual(2000);
+  });
+
   it("keeps the component's own errors by class, redacted, with their own frames", async () => {
     const original = new StreamCutOffError(`stream ended early; key ${TOKEN}`, {
       partial: { choices: [{ message: { content: `echo ${TOKEN}` } }] },

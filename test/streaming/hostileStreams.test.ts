@@ -178,3 +178,14 @@ describe("results", () => {
     expect(JSON.stringify(response)).not.toContain(TEST_TOKEN);
   });
 });
+
+describe("a streamed request answered with plain JSON", () => {
+  it("fails when the JSON nests deeper than xAI's own, as a plain call does", async () => {
+    server.reply = (res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(`{"id":"c1","choices":[],"x":${"[".repeat(5000)}${"]".repeat(5000)}}`);
+    };
+    const error = await failureOf("createChatCompletion", chat);
+    expect(error).toMatchObject({ name: "XaiApiError", code: "NOT_JSON" });
+  });
+});

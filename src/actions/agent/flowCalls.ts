@@ -11,11 +11,12 @@ import type { AxiosRequestConfig } from "axios";
 import { isAxiosError } from "axios";
 import type { Redactor } from "../../errors/redact";
 import { formatBytes, formatDuration, truncate } from "../../errors/text";
-import { depthOf, isJsonObject, type JsonObject, MAX_JSON_DEPTH } from "../../inputs/clean";
+import { depthOf, isJsonObject, type JsonObject } from "../../inputs/clean";
 import {
   FLOW_CALL_TIMEOUT_MS,
   MAX_FLOW_RESULT_BYTES,
   MAX_FLOW_RESULTS_PER_RUN_BYTES,
+  MAX_JSON_DEPTH,
 } from "../../limits";
 import type { FlowTool } from "./flowTools";
 

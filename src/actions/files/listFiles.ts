@@ -2,10 +2,10 @@ import { action, input } from "@prismatic-io/spectral";
 import { xai } from "../../http/client";
 import * as clean from "../../inputs/clean";
 import { connectionInput } from "../../inputs/common";
-import { MODEL_CALL_DEADLINE_MS, RAW_REQUEST_DEADLINE_MS } from "../../limits";
+import { MAX_LISTED_FILES, MODEL_CALL_DEADLINE_MS, RAW_REQUEST_DEADLINE_MS } from "../../limits";
 import { xaiOutput } from "../outputs";
 import { listFilesExample } from "./examples";
-import { listAllFiles, listFilePage, MAX_LISTED_FILES } from "./pages";
+import { listAllFiles, listFilePage } from "./pages";
 
 const DEFAULT_PAGE_SIZE = 100;
 

@@ -5,6 +5,7 @@
 
 import type { Xai } from "../../http/client";
 import { isJsonObject } from "../../inputs/clean";
+import { MAX_LISTED_FILES } from "../../limits";
 
 /** An uploaded file (`File`); other fields are passed on untouched. */
 export interface XaiFile {
@@ -18,9 +19,6 @@ export interface FilesPage {
   data: XaiFile[];
   pagination_token?: string | null;
 }
-
-/** The most files a step or picker gathers. */
-export const MAX_LISTED_FILES = 10_000;
 
 export async function listFilePage(
   client: Xai,

@@ -7,7 +7,8 @@
 
 import { XaiApiError } from "../../errors/classes";
 import { truncate } from "../../errors/text";
-import { depthOf, isJsonObject, type JsonObject, MAX_JSON_DEPTH } from "../../inputs/clean";
+import { depthOf, isJsonObject, type JsonObject } from "../../inputs/clean";
+import { MAX_JSON_DEPTH } from "../../limits";
 import { outputTextOf } from "../../streaming/response";
 
 export type ResponseData = JsonObject & { output_text: string; output_parsed?: unknown };

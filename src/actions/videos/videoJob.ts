@@ -10,8 +10,8 @@ import { formatDuration, truncate } from "../../errors/text";
 import type { Xai } from "../../http/client";
 import { download } from "../../http/download";
 import { type PollClock, type PollSchedule, pollUntil } from "../../http/poll";
-import { depthOf, MAX_JSON_DEPTH } from "../../inputs/clean";
-import { VIDEO_DEADLINE_MS } from "../../limits";
+import { depthOf } from "../../inputs/clean";
+import { MAX_JSON_DEPTH, VIDEO_DEADLINE_MS } from "../../limits";
 import { type FileResult, fileResult } from "../files/fileResult";
 
 /** The parts of `VideoResponse` read here; the rest is passed on untouched. */
