@@ -4,7 +4,7 @@ import { connectionInput } from "../../inputs/common";
 import { MODEL_CALL_DEADLINE_MS } from "../../limits";
 import { xaiOutput } from "../outputs";
 import { apiKeyInfoExample } from "./examples";
-import { withoutKey } from "./keyInfo";
+import { withSafeMask } from "./keyInfo";
 
 /**
  * Get API Key Info: `GET /api-key`, the connection key's name, status, ACLs and team, as xAI
@@ -20,7 +20,8 @@ export const getApiKeyInfo = action({
   perform: async (context, { connection }) => {
     const client = xai(connection, context, { deadlineMs: MODEL_CALL_DEADLINE_MS });
     const answer = await client.get("/api-key");
-    return { data: withoutKey(answer, apiKey(connection)) as Record<string, unknown> };
+    const safe = withSafeMask(answer, client.withoutSecrets(answer), apiKey(connection));
+    return { data: safe as Record<string, unknown> };
   },
   outputSchema: xaiOutput("ApiKey"),
   performSafety: "safe",

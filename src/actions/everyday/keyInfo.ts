@@ -6,7 +6,7 @@
  * becomes [REDACTED]; every other field is redacted by value like any result.
  */
 
-import { REDACTED, redactor } from "../../errors/redact";
+import { REDACTED } from "../../errors/redact";
 import { isJsonObject } from "../../inputs/clean";
 
 /** 16 hidden characters of a random key are ~95 bits: the echoed 8 cannot lead back to it. */
@@ -27,9 +27,11 @@ export function isSafeMask(shown: unknown, key: string): boolean {
   );
 }
 
-/** xAI's answer with the key cut out wherever it appears, and the masked key kept only if safe. */
-export function withoutKey(answer: unknown, key: string): unknown {
-  const redacted = redactor([key]).deep(answer);
+/**
+ * xAI's answer with the call's secrets cut out (`redacted`, from the client's one redaction of
+ * results), and the masked key kept only if safe.
+ */
+export function withSafeMask(answer: unknown, redacted: unknown, key: string): unknown {
   if (!isJsonObject(answer) || !isJsonObject(redacted) || !("redacted_api_key" in answer)) {
     return redacted;
   }
