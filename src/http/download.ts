@@ -6,7 +6,7 @@
  * signed query string.
  */
 
-import { lookup as dnsLookup } from "node:dns/promises";
+import { lookup as dnsLookup } from "node:dns";
 import { BlockList, isIP } from "node:net";
 import axios from "axios";
 import { StreamCutOffError, XaiApiError } from "../errors/classes";
@@ -105,13 +105,26 @@ export function safeMediaUrl(value: string): URL | undefined {
   return url.protocol === "http:" && localTesting() && isLoopbackHost(host) ? url : undefined;
 }
 
-/** DNS lookup for downloads: the first address the worker may reach, else the download fails. */
-async function lookup(hostname: string): Promise<{ address: string; family: number }> {
-  const addresses = await dnsLookup(hostname, { all: true });
-  const allowed = addresses.find(({ address }) => mayReach(address));
-  if (allowed) return allowed;
-  throw Object.assign(new Error(`${hostname} is not a public address`), {
-    code: "ADDRESS_REFUSED",
+type Resolved = { address: string; family: 4 | 6 };
+
+/**
+ * DNS lookup for downloads: every address the worker may reach, so Node can still fall back from
+ * IPv6 to IPv4; none fails the download. A callback (not async) function, so axios passes the
+ * whole list on (it keeps only the first of what an async lookup returns).
+ */
+function lookup(
+  hostname: string,
+  _options: object,
+  callback: (error: Error | null, addresses: Resolved[]) => void,
+): void {
+  dnsLookup(hostname, { all: true }, (error, addresses) => {
+    if (error) return callback(error, []);
+    const allowed = addresses
+      .filter(({ address }) => mayReach(address))
+      .map(({ address, family }): Resolved => ({ address, family: family === 6 ? 6 : 4 }));
+    if (allowed.length > 0) return callback(null, allowed);
+    const refused = new Error(`${hostname} is not a public address`);
+    callback(Object.assign(refused, { code: "ADDRESS_REFUSED" }), []);
   });
 }
 

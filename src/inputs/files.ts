@@ -116,8 +116,9 @@ function fromText(label: string, kind: FileKind, text: string, fetchedHere: bool
   // Upload File fetches a URL itself, so it must be safe to fetch from the worker (https).
   const url = fetchedHere ? safeMediaUrl(text) : forwardedUrl(text);
   if (!url) {
-    // Text that names no scheme is the file's content, for a step that takes any file.
-    if (kind === "any" && !/^[a-z][a-z\d+.-]*:/i.test(text)) {
+    // Text that is not a URL attempt (`scheme://…`) is the file's content, for a step that takes
+    // any file: "Notes: …" is text, "htps://…" a mistyped URL.
+    if (kind === "any" && !/^[a-z][a-z\d+.-]*:\/\//i.test(text)) {
       return checkBytes(label, kind, Buffer.from(text), "text/plain");
     }
     const web = fetchedHere ? "an https URL" : "a URL";

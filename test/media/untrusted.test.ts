@@ -1,3 +1,4 @@
+import dns from "node:dns";
 import { gzipSync } from "node:zlib";
 import { xai } from "../../src/http/client";
 import { download, readBody } from "../../src/http/download";
@@ -125,6 +126,40 @@ describe("downloads", () => {
     expect(connections).toBe(0);
   });
 
+  it("keeps Node's IPv6-to-IPv4 fallback: a dual-stack name reaches a host listening on IPv4 only", async () => {
+    const url = await mediaHost((_request, response) => {
+      response.writeHead(200, { "content-type": "image/png" });
+      response.end(PNG);
+    });
+    // This machine resolves localhost to 127.0.0.1 only; a dual-stack resolver also answers ::1 first.
+    const real = dns.lookup;
+    const dualStack = (host: string, options: object, callback: (...args: unknown[]) => void) =>
+      host === "localhost"
+        ? callback(null, [
+            { address: "::1", family: 6 },
+            { address: "127.0.0.1", family: 4 },
+          ])
+        : (real as (...args: unknown[]) => void)(host, options, callback);
+    const realPromise = dns.promises.lookup;
+    const dualStackPromise = (host: string, options: object) =>
+      new Promise((resolve, reject) =>
+        dualStack(host, options, (error, addresses) =>
+          error ? reject(error) : resolve(addresses),
+        ),
+      );
+    Object.assign(dns, { lookup: dualStack });
+    Object.assign(dns.promises, { lookup: dualStackPromise });
+    try {
+      const file = await download(call(), url.replace("127.0.0.1", "localhost"), {
+        what: "the image",
+      });
+      expect(file.data.equals(PNG)).toBe(true);
+    } finally {
+      Object.assign(dns, { lookup: real });
+      Object.assign(dns.promises, { lookup: realPromise });
+    }
+  });
+
   it("a body over the limit without a Content-Length fails as over the limit, not as cut off", async () => {
     tiny = await listenOnLoopback((_request, response) => {
       response.writeHead(200, { "content-type": "application/octet-stream" });
@@ -178,10 +213,15 @@ describe("xAI's image answers", () => {
 });
 
 describe("Upload File", () => {
-  it("uploads text from an earlier step as a text file", async () => {
+  it("uploads text from an earlier step as a text file, even one that starts like a header", async () => {
     const result = await harness.action("uploadFile", { connection, file: "id,total\n1,5\n" });
     expect((result as { data: unknown }).data).toMatchObject({ filename: "file.txt", bytes: 12 });
     expect(local.server.requests[0].rawBody).toContain("Content-Type: text/plain\r\n\r\nid,total");
+    const notes = await harness.action("uploadFile", { connection, file: "Notes: buy milk" });
+    expect((notes as { data: unknown }).data).toMatchObject({ bytes: 15 });
+    // A mistyped URL is not taken for content.
+    const typo = await failureOf("uploadFile", { file: "htps://example.com/report.pdf" });
+    expect(typo.message).toMatch(/^File: enter an https URL/);
   });
 
   it("never lets a content type from an earlier step add a header to the upload", async () => {
