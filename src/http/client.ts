@@ -230,18 +230,13 @@ export class Xai implements RetryState {
   }
 
   /**
-   * A JSON request whose answer must be a JSON object or array, nested no deeper than xAI's own
-   * JSON (a deeper one could not be stored as a step's result); anything else fails the step.
+   * A request whose answer must be a JSON object or array, nested no deeper than xAI's own JSON (a
+   * deeper one could not be stored as a step's result); anything else fails the step.
    */
-  async json<T = unknown>(
-    method: Method,
-    path: string,
-    body?: unknown,
-    params?: Record<string, unknown>,
-    maxBytes?: number,
-  ): Promise<T> {
-    const response = await this.request<unknown>({ method, path, body, params, maxBytes });
+  async jsonResponse<T = unknown>(request: XaiRequest): Promise<AxiosResponse<T>> {
+    const response = await this.request<unknown>(request);
     const { data } = response;
+    const { method, path } = request;
     if (typeof data !== "object" || data === null) {
       throw await this.notJson(response, method, path);
     }
@@ -249,7 +244,18 @@ export class Xai implements RetryState {
       const deep = `xAI's answer to ${method} ${path} nests deeper than ${MAX_JSON_DEPTH} levels`;
       throw await this.failure(new XaiApiError(deep, { code: "NOT_JSON", method, path }));
     }
-    return data as T;
+    return response as AxiosResponse<T>;
+  }
+
+  /** jsonResponse's answer alone. */
+  async json<T = unknown>(
+    method: Method,
+    path: string,
+    body?: unknown,
+    params?: Record<string, unknown>,
+    maxBytes?: number,
+  ): Promise<T> {
+    return (await this.jsonResponse<T>({ method, path, body, params, maxBytes })).data;
   }
 
   /**

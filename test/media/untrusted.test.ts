@@ -234,6 +234,12 @@ describe("Upload File", () => {
     expect(rawBody).toContain("Content-Type: application/octet-stream");
   });
 
+  it("fails when xAI answers the upload with a page, not the File JSON", async () => {
+    local.server.script({ path: "/v1/files", body: "<html><body>Sign in</body></html>" });
+    const error = await failureOf("uploadFile", { file: "hello" });
+    expect(error).toMatchObject({ name: "XaiApiError", code: "NOT_JSON" });
+  });
+
   it("refuses a data: URL with a malformed %-escape, naming the input", async () => {
     const error = await failureOf("uploadFile", { file: "data:text/plain,%ZZ" });
     expect(error.message).toBe("File: is not a valid data: URL: it has a malformed %-escape.");
@@ -288,5 +294,17 @@ describe("Select File", () => {
       name: "XaiApiError",
       message: expect.stringMatching(/has an unexpected item in its "data" list/),
     });
+  });
+});
+
+describe("Get Response", () => {
+  it("fails, never returning it, when the stored response nests deeper than xAI's own JSON", async () => {
+    local.server.script({
+      path: "/v1/responses/r1",
+      headers: { "content-type": "application/json" },
+      body: `{"id":"r1","status":"completed","x":${"[".repeat(5000)}${"]".repeat(5000)}}`,
+    });
+    const error = await failureOf("getResponse", { responseId: "r1" });
+    expect(error).toMatchObject({ name: "XaiApiError", code: "NOT_JSON" });
   });
 });

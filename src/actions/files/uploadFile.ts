@@ -84,7 +84,7 @@ export const uploadFile = action({
       filename: fileName ?? bytes.name ?? fileNameFor(bytes.contentType),
       contentType: bytes.contentType,
     });
-    const response = await client.request({
+    const response = await client.jsonResponse({
       method: "POST",
       path: "/files",
       body: form.getBuffer(),

@@ -22,7 +22,7 @@ const statusOf = (response: JsonObject): string =>
 
 /** One GET of the response, which must be a JSON object. */
 async function fetchOnce(client: Xai, path: string) {
-  const answer = await client.request<unknown>({ method: "GET", path });
+  const answer = await client.jsonResponse({ method: "GET", path });
   if (!isJsonObject(answer.data)) throw await client.notJson(answer, "GET", path);
   return { response: answer.data, headers: answer.headers };
 }

@@ -10,8 +10,7 @@ import { formatDuration, truncate } from "../../errors/text";
 import type { Xai } from "../../http/client";
 import { download } from "../../http/download";
 import { type PollClock, type PollSchedule, pollUntil } from "../../http/poll";
-import { depthOf } from "../../inputs/clean";
-import { MAX_JSON_DEPTH, VIDEO_DEADLINE_MS } from "../../limits";
+import { VIDEO_DEADLINE_MS } from "../../limits";
 import { type FileResult, fileResult } from "../files/fileResult";
 
 /** The parts of `VideoResponse` read here; the rest is passed on untouched. */
@@ -74,13 +73,12 @@ function finishedBadly(requestId: string, video: VideoResponse): XaiApiError {
 
 /** One check of a video: done (its VideoResponse), still pending (with the answer's headers), or an error. */
 export async function checkVideo(client: Xai, requestId: string) {
-  const response = await client.request<VideoResponse>({
+  const response = await client.jsonResponse<VideoResponse>({
     method: "GET",
     path: videoPath(requestId),
   });
   const video = response.data;
-  const shaped = typeof video === "object" && video !== null && typeof video.status === "string";
-  if (!shaped || depthOf(video) > MAX_JSON_DEPTH) {
+  if (typeof video.status !== "string") {
     throw await client.notJson(response, "GET", videoPath(requestId));
   }
   if (video.status === "done") return { done: true as const, value: video };
