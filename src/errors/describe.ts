@@ -64,6 +64,10 @@ export function describeRequest(config: unknown): { method: string; path: string
   return { method: verb, path: `/${path.replace(/^\/+/, "")}` };
 }
 
+/** axios stopped a body at its maxContentLength: it says so only in the error's message. */
+export const overBodyLimit = (error: unknown): boolean =>
+  error instanceof Error && /maxContentLength/.test(error.message);
+
 /** The whole call's deadline (retries, streaming and polling included) ran out. */
 export function deadlineExceeded(method: string, path: string, deadlineMs?: number): XaiApiError {
   const limit = deadlineMs ? `${formatDuration(deadlineMs)} ` : "";
@@ -134,7 +138,7 @@ function transportFailure(error: AxiosError): XaiApiError {
       path,
     });
   }
-  if (/maxContentLength/.test(error.message)) {
+  if (overBodyLimit(error)) {
     const limit = error.config?.maxContentLength;
     const bytes = typeof limit === "number" && limit > 0 ? limit : MAX_JSON_BODY_BYTES;
     return new XaiApiError(

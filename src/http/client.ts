@@ -155,6 +155,11 @@ export class Xai implements RetryState {
     return this.callRedactor;
   }
 
+  /** The call's redactor, or one that also cuts `more` (a download's signature, echoed MCP keys). */
+  redactWith(more: Secrets): Redactor {
+    return more.length > 0 ? redactor([...this.secrets, ...more]) : this.redact;
+  }
+
   /** Logs a line (redacted) at debug level when Prismatic's debug mode is on; never fails the call. */
   debug(line: () => string): void {
     if (!this.context?.debug?.enabled) return;
@@ -263,8 +268,7 @@ export class Xai implements RetryState {
    * what it was sent (a key pasted into a prompt, an MCP server's headers).
    */
   withoutSecrets<T>(answer: T, more: Secrets = []): T {
-    const redact = more.length > 0 ? redactor([...this.secrets, ...more]) : this.redact;
-    return redact.deep(answer) as T;
+    return this.redactWith(more).deep(answer) as T;
   }
 
   get = <T = unknown>(path: string, params?: Record<string, unknown>) =>

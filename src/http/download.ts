@@ -2,17 +2,16 @@
  * Downloads a generated image or video from xAI's media host (imgen.x.ai, vidgen.x.ai) into one
  * Buffer, streamed and bounded, within the call's own deadline. Those URLs are public and signed,
  * so this is a plain axios request: it never carries the API key. axios follows up to 5
- * redirects, each refused unless it is https. Error messages name the host and path, never the
- * signed query string.
+ * redirects, each held to safeMediaUrl (https, a public address). Error messages name the host and
+ * path, never the signed query string.
  */
 
 import { lookup as dnsLookup } from "node:dns";
 import { BlockList, isIP } from "node:net";
 import axios from "axios";
 import { StreamCutOffError, XaiApiError } from "../errors/classes";
-import { deadlineExceeded, describeStatus } from "../errors/describe";
+import { deadlineExceeded, describeStatus, overBodyLimit } from "../errors/describe";
 import { describeOtherBody, mediaType, readErrorBody, readHeader } from "../errors/errorBody";
-import { redactor } from "../errors/redact";
 import { formatBytes } from "../errors/text";
 import { IDLE_TIMEOUT_MS, MAX_MEDIA_BODY_BYTES } from "../limits";
 import { type Xai, xaiBaseUrl } from "./client";
@@ -206,7 +205,7 @@ export async function readBody(
     if (error instanceof XaiApiError) throw error;
     cause = (error as Error).message || cause;
     // axios' own maxContentLength (the client's request limit) can stop the stream first.
-    if (/maxContentLength/.test(cause)) {
+    if (overBodyLimit(error)) {
       throw tooLarge(`${reading} stopped: it is larger than the ${formatBytes(maxBytes)} limit`);
     }
   }
@@ -238,6 +237,7 @@ export async function download(
   }
   // The URL of the current hop, for messages; a refused redirect is kept to be thrown as is.
   let current = start;
+  const signature = () => [...signatureOf(start), ...signatureOf(current)];
   let refused: XaiApiError | undefined;
   const { signal } = client;
   try {
@@ -269,7 +269,7 @@ export async function download(
     const type = mediaType(readHeader(headers, "content-type")) || "application/octet-stream";
     const failed = status < 200 || status >= 300;
     if (failed || (media && !isMediaType(type, media))) {
-      const redact = redactor([...client.secrets, ...signatureOf(start), ...signatureOf(current)]);
+      const redact = client.redactWith(signature());
       const reason = describeOtherBody(await readErrorBody(response.data), type, redact);
       const from = `Downloading ${what} from ${shownUrl(current)}`;
       if (!failed) {
@@ -303,6 +303,6 @@ export async function download(
               code ?? "DOWNLOAD_FAILED",
             );
     }
-    throw await client.failure(failure, [...signatureOf(start), ...signatureOf(current)]);
+    throw await client.failure(failure, signature());
   }
 }

@@ -10,7 +10,7 @@ import type { Readable } from "node:stream";
 import type { AxiosResponse } from "axios";
 import { createParser } from "eventsource-parser";
 import { StreamCutOffError, XaiApiError } from "../errors/classes";
-import { deadlineExceeded } from "../errors/describe";
+import { deadlineExceeded, overBodyLimit } from "../errors/describe";
 import { readErrorBody, readHeader, xaiErrorIn } from "../errors/errorBody";
 import { formatBytes, formatDuration, truncate } from "../errors/text";
 import type { Xai } from "../http/client";
@@ -53,10 +53,7 @@ const QUOTED_REASON_CHARS = 400;
 const quoted = (text: string, max: number, redact?: Redact): string =>
   truncate(redact ? redact(text) : text, max);
 
-/**
- * Parses an event's data as a JSON object, and fails with xAI's message when it is an error.
- * What a message quotes is redacted, then shortened: a secret is never half-quoted.
- */
+/** Parses an event's data as a JSON object, and fails with xAI's message when it is an error. */
 export function eventJson(event: SseEvent, redact?: Redact): Record<string, unknown> {
   let parsed: unknown;
   try {
@@ -94,7 +91,7 @@ export async function* readEvents(body: AsyncIterable<Buffer>): AsyncGenerator<S
   const parsed: SseEvent[] = [];
   let overLimit = false;
   let lastEventAt = Date.now();
-  let events = 0;
+  let sawEvent = false;
   /** The body's start while no event has come: an error sent as plain JSON is quoted from it. */
   let head = "";
   // eventsource-parser bounds what it holds (an unfinished line plus the event's data so far),
@@ -111,7 +108,7 @@ export async function* readEvents(body: AsyncIterable<Buffer>): AsyncGenerator<S
   const decoder = new TextDecoder("utf-8");
   for await (const chunk of readChunks(body, IDLE_TIMEOUT_MS, "xAI's stream")) {
     const text = decoder.decode(chunk, { stream: true });
-    if (events === 0 && head.length < MAX_ERROR_BODY_BYTES) head += text;
+    if (!sawEvent && head.length < MAX_ERROR_BODY_BYTES) head += text;
     parser.feed(text);
     if (overLimit) {
       throw new XaiApiError(
@@ -119,9 +116,10 @@ export async function* readEvents(body: AsyncIterable<Buffer>): AsyncGenerator<S
         { code: "LIMIT_EXCEEDED" },
       );
     }
-    events += parsed.length;
-    if (parsed.length > 0) lastEventAt = Date.now();
-    else if (Date.now() - lastEventAt > EVENT_IDLE_TIMEOUT_MS) {
+    if (parsed.length > 0) {
+      sawEvent = true;
+      lastEventAt = Date.now();
+    } else if (Date.now() - lastEventAt > EVENT_IDLE_TIMEOUT_MS) {
       throw new XaiApiError(
         `xAI's stream sent no event for ${formatDuration(EVENT_IDLE_TIMEOUT_MS)} (only keep-alives), so reading stopped`,
         { code: "IDLE_TIMEOUT" },
@@ -132,10 +130,10 @@ export async function* readEvents(body: AsyncIterable<Buffer>): AsyncGenerator<S
   // A last event whose lines are complete but lack the closing blank line still counts; one cut
   // off mid-line does not (the SSE spec drops it).
   parser.feed(`${decoder.decode()}\n`);
-  events += parsed.length;
+  sawEvent ||= parsed.length > 0;
   yield* parsed.splice(0, parsed.length);
   // No event at all, but xAI's error JSON (a gateway that answers an error with 200).
-  const xaiError = events === 0 ? xaiErrorIn(await readErrorBody(head)) : undefined;
+  const xaiError = sawEvent ? undefined : xaiErrorIn(await readErrorBody(head));
   if (xaiError) {
     throw new XaiApiError(`xAI answered the stream with an error: ${xaiError.message}`, {
       code: xaiError.code ?? "STREAM_ERROR",
@@ -174,7 +172,7 @@ export async function postStreamed<T>(
     let failure = error instanceof XaiApiError ? error : cutOff(xai, path, assembler, error);
     if (xai.signal.aborted) {
       failure = deadlineExceeded("POST", path, xai.deadlineMs);
-    } else if (error instanceof Error && /maxContentLength/.test(error.message)) {
+    } else if (overBodyLimit(error)) {
       failure = new XaiApiError(
         `xAI's stream on POST ${path} was larger than the ${formatBytes(MAX_JSON_BODY_BYTES)} body limit, so reading stopped`,
         { code: "LIMIT_EXCEEDED" },

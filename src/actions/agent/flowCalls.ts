@@ -9,6 +9,7 @@
 
 import type { AxiosRequestConfig } from "axios";
 import { isAxiosError } from "axios";
+import { overBodyLimit } from "../../errors/describe";
 import type { Redactor } from "../../errors/redact";
 import { formatBytes, formatDuration, truncate } from "../../errors/text";
 import { depthOf, isJsonObject, type JsonObject } from "../../inputs/clean";
@@ -95,8 +96,7 @@ function failureOf(error: unknown, stops: Stops): string {
     return `it took longer than the ${formatDuration(stops.timeoutMs)} limit for one flow call, so it was stopped`;
   }
   if (isAxiosError(error)) {
-    // axios stops reading at maxContentLength and says so only in its message.
-    if (/maxContentLength/.test(error.message)) {
+    if (overBodyLimit(error)) {
       return `its answer was larger than the ${formatBytes(MAX_FLOW_RESULT_BYTES)} limit for a flow's answer`;
     }
     const status = error.response?.status;
